@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace EdcKg.Cli.Commands;
+
+/// <summary>The list of top-level commands. Each command lives in its own file and is added here.</summary>
+internal static class CommandCatalog
+{
+    public static IEnumerable<Command> All()
+    {
+        yield break;
+    }
+}

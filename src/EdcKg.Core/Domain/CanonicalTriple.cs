@@ -1,0 +1,18 @@
+namespace EdcKg.Core.Domain;
+
+/// <summary>A canonical triple of the final graph, with its provenance.</summary>
+/// <param name="DocumentId">The id of the document it was extracted from.</param>
+/// <param name="DocumentIndex">That document's position in corpus order.</param>
+/// <param name="Iteration">The EDC iteration (0, or k for EDC+R refinement k).</param>
+/// <param name="Triple">The canonical triple.</param>
+/// <param name="OpenRelation">The relation open extraction produced.</param>
+/// <param name="Decision">How canonicalization decided.</param>
+/// <param name="Score">The cosine similarity of the chosen relation, when one was chosen among candidates.</param>
+public sealed record CanonicalTriple(
+    string DocumentId,
+    int DocumentIndex,
+    int Iteration,
+    Triple Triple,
+    string OpenRelation,
+    DecisionKind Decision,
+    float? Score);
