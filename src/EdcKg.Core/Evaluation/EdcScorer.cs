@@ -26,6 +26,7 @@ public sealed class EdcScorer
         var pairScorer = new TriplePairScorer();
         var selected = new PairScore[entries.Count][];
         var alignments = new int[entries.Count][];
+        var failures = new System.Collections.Concurrent.ConcurrentBag<(int Line, ReferenceScorerFailureException Error)>();
         var options = new ParallelOptions { CancellationToken = cancellationToken };
         Parallel.For(0, entries.Count, options, index =>
         {
@@ -36,9 +37,16 @@ public sealed class EdcScorer
             }
             catch (ReferenceScorerFailureException ex)
             {
-                throw new ReferenceScorerFailureException($"line {entry.Line}: {ex.Message}", ex);
+                failures.Add((entry.Line, ex));
             }
         });
+
+        if (!failures.IsEmpty)
+        {
+            // Report the first failing line in file order, whichever thread met it first.
+            var (line, error) = failures.MinBy(f => f.Line);
+            throw new ReferenceScorerFailureException($"line {line}: {error.Message}", error);
+        }
 
         var pairs = selected.SelectMany(p => p).ToList();
         var totals = Enum.GetValues<EvaluationScheme>()
