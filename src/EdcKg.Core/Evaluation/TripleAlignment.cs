@@ -42,6 +42,10 @@ public static class TripleAlignment
         private double _bestSum;
         private int _leaves;
 
+        // (used columns, running sum) pairs already searched: a second path into the same state has the same
+        // subtree and comes later in order, so it can only tie, and ties keep the earlier permutation.
+        private readonly HashSet<(ulong Used, long Sum)> _seen = [];
+
         public int[] Result => _best ?? [];
 
         public void Run()
@@ -56,6 +60,20 @@ public static class TripleAlignment
             if (row == _n)
             {
                 return Leaf(runningSum);
+            }
+
+            if (_n <= 64)
+            {
+                var used = ulong.MaxValue;
+                foreach (var column in columns)
+                {
+                    used &= ~(1UL << column);
+                }
+
+                if (!_seen.Add((used, BitConverter.DoubleToInt64Bits(runningSum))))
+                {
+                    return true;
+                }
             }
 
             var rest = MaximumAssignment(scores, row, columns);
