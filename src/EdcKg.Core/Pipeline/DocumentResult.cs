@@ -13,8 +13,5 @@ public sealed record DocumentResult(
     SchemaCanonicalizationOutput SchemaCanonicalization)
 {
     /// <summary>The canonical triples (dropped ones left out), with provenance.</summary>
-    public IEnumerable<CanonicalTriple> CanonicalTriples()
-        => SchemaCanonicalization.Decisions
-            .Where(d => d.Result is not null)
-            .Select(d => new CanonicalTriple(Document.Id, Document.Index, Iteration, d.Result!, d.OpenTriple.Relation, d.Kind, d.Score));
+    public IEnumerable<CanonicalTriple> CanonicalTriples() => SchemaCanonicalization.CanonicalTriples(Document, Iteration);
 }

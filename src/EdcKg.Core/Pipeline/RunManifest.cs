@@ -73,6 +73,12 @@ public static class RunManifest
             $"{storePath}: this output folder holds a run with other inputs, prompts, models or options, so it cannot be resumed:\n{string.Join('\n', lines)}\nUse another --output-dir, or the same inputs and options to resume.");
     }
 
+    /// <summary>A short stable id of the run: the hash of the manifest entries that shape its results.</summary>
+    public static string RunIdOf(IReadOnlyDictionary<string, string> manifest)
+        => Hash(manifest.Where(p => !p.Key.StartsWith("info.", StringComparison.Ordinal) && !p.Key.StartsWith("prompt.oie_r", StringComparison.Ordinal) && !p.Key.StartsWith("prompt.e", StringComparison.Ordinal))
+            .OrderBy(p => p.Key, StringComparer.Ordinal)
+            .Select(p => p.Key + "=" + p.Value))[..16];
+
     private static string Hash(IEnumerable<string> parts)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);

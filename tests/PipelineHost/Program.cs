@@ -1,0 +1,27 @@
+using EdcKg.Core.Inputs;
+using EdcKg.Core.Pipeline;
+using EdcKg.Core.Prompts;
+using EdcKg.Core.Storage;
+using TestModels;
+
+// A child process for resume tests: runs the pipeline on the scripted test backend with a delay per call, so that a
+// test can kill it with SIGKILL in the middle of a stage and run it again.
+// Arguments: corpus schema-or-dash output-dir prompts-dir delay-ms refinement-iterations
+var corpus = CorpusReader.Read(args[0]);
+var schema = args[1] == "-" ? [] : SchemaCsvReader.Read(args[1]);
+var output = args[2];
+var promptsDir = args[3];
+var delay = TimeSpan.FromMilliseconds(int.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture));
+var iterations = int.Parse(args[5], System.Globalization.CultureInfo.InvariantCulture);
+
+var chat = new ScriptedChatClient { Delay = delay };
+var embedder = new HashingEmbeddingGenerator();
+var backends = new EdcBackends(chat, chat, chat, embedder, chat, embedder);
+var prompts = EdcPrompts.Load(new PromptSources(Path.Combine(promptsDir, "templates"), Path.Combine(promptsDir, "few_shot")), iterations > 0);
+var settings = new EdcSettings { RefinementIterations = iterations, Parallelism = 4 };
+var models = new Dictionary<string, string> { ["oie"] = "scripted", ["sd"] = "scripted", ["sc"] = "scripted", ["ee"] = "scripted", ["sc_embedder"] = "hashing-64", ["sr_embedder"] = "hashing-64" };
+await using var store = RunStore.Open(output);
+var manifest = RunManifest.Create(corpus, schema, prompts, settings, models);
+var pipeline = new EdcPipeline(backends, prompts, settings, store, models);
+var summary = await pipeline.RunAsync(corpus, schema, manifest, output, CancellationToken.None);
+Console.WriteLine($"done {summary.Documents} {summary.CanonicalTriples} calls={chat.Calls}");
