@@ -129,9 +129,12 @@ public sealed class PipelineTests
         await using (var store = RunStore.OpenExisting(killed))
         {
             var counts = new List<int>();
-            foreach (var stage in new[] { StageName.OpenExtraction, StageName.SchemaDefinition, StageName.SchemaCanonicalization })
+            foreach (var iteration in new[] { 0, 1 })
             {
-                counts.Add((await store.LoadStageResultsAsync(0, stage)).Count);
+                foreach (var stage in new[] { StageName.RefinementHint, StageName.OpenExtraction, StageName.SchemaDefinition, StageName.SchemaCanonicalization })
+                {
+                    counts.Add((await store.LoadStageResultsAsync(iteration, stage)).Count);
+                }
             }
 
             // The kill landed inside a stage: some of its documents are stored, the rest are not.
