@@ -22,6 +22,31 @@ var settings = new EdcSettings { RefinementIterations = iterations, Parallelism 
 var models = new Dictionary<string, string> { ["oie"] = "scripted", ["sd"] = "scripted", ["sc"] = "scripted", ["ee"] = "scripted", ["sc_embedder"] = "hashing-64", ["sr_embedder"] = "hashing-64" };
 await using var store = RunStore.Open(output);
 var manifest = RunManifest.Create(corpus, schema, prompts, settings, models);
-var pipeline = new EdcPipeline(backends, prompts, settings, store, models);
+var pipeline = new EdcPipeline(backends, prompts, settings, store, models, new LineProgress());
 var summary = await pipeline.RunAsync(corpus, schema, manifest, output, CancellationToken.None);
 Console.WriteLine($"done {summary.Documents} {summary.CanonicalTriples} calls={chat.Calls}");
+
+/// <summary>Prints one line per finished document ("advance stage iteration count"), so a test knows where the run is.</summary>
+internal sealed class LineProgress : IRunProgress
+{
+    public IStageProgress BeginStage(string stage, int iteration, int total, int alreadyDone) => new Stage(stage, iteration, alreadyDone);
+
+    private sealed class Stage(string stage, int iteration, int done) : IStageProgress
+    {
+        private int done = done;
+
+        public void Advance()
+        {
+            var count = Interlocked.Increment(ref done);
+            lock (Console.Out)
+            {
+                Console.Out.WriteLine($"advance {stage} {iteration} {count}");
+                Console.Out.Flush();
+            }
+        }
+
+        public void Dispose()
+        {
+        }
+    }
+}
