@@ -1,1 +1,16 @@
-Console.WriteLine("bench");
+using EdcKg.Bench;
+
+// Benchmarks that print side-by-side figures. Usage: dotnet run -c Release --project bench/EdcKg.Bench -- <name> [args]
+var benchmarks = new Dictionary<string, Func<string[], Task>>(StringComparer.OrdinalIgnoreCase)
+{
+    ["pipeline-overhead"] = PipelineOverheadBench.RunAsync,
+};
+
+if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
+{
+    Console.Error.WriteLine($"usage: EdcKg.Bench <{string.Join('|', benchmarks.Keys)}> [args]");
+    return 2;
+}
+
+await run(args[1..]);
+return 0;
