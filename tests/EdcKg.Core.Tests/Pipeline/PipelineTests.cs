@@ -138,6 +138,31 @@ public sealed class PipelineTests
         AssertSameOutputs(reference, killed, iterations: 2);
     }
 
+    [Fact]
+    public async Task ARunKilledDuringTheRefinementIterationResumesToTheSameResults()
+    {
+        var folder = TestPaths.TempDirectory();
+        var corpus = WriteCorpus(folder, Enumerable.Range(0, 40).Select(i => $"Person{i} works_for Company{i % 7}. Company{i % 7} located_in City{i % 3}.").ToArray());
+        var reference = Path.Combine(folder, "reference");
+        await RunHostAsync(corpus, reference, delayMs: 0, killAt: null);
+
+        var killed = Path.Combine(folder, "killed");
+        await RunHostAsync(corpus, killed, delayMs: 10, killAt: "advance oie 1 15");
+        await using (var store = RunStore.OpenExisting(killed))
+        {
+            Assert.Equal(40, (await store.LoadStageResultsAsync(0, StageName.SchemaCanonicalization)).Count);
+            Assert.Equal(40, (await store.LoadStageResultsAsync(1, StageName.RefinementHint)).Count);
+            Assert.InRange((await store.LoadStageResultsAsync(1, StageName.OpenExtraction)).Count, 15, 39);
+        }
+
+        await RunHostAsync(corpus, killed, delayMs: 0, killAt: null);
+        AssertSameOutputs(reference, killed, iterations: 2);
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(killed, "iter1", "result_at_each_stage.json")));
+        var first = json.RootElement[0];
+        Assert.StartsWith("1. works_for: ", first.GetProperty("relation_hint").GetString());
+        Assert.StartsWith("['Person0', 'Company0'", first.GetProperty("entity_hint").GetString());
+    }
+
     private static async Task<string> RunHostAsync(string corpus, string output, int delayMs, string? killAt)
     {
         var host = Path.Combine(AppContext.BaseDirectory, "PipelineHost.dll");
