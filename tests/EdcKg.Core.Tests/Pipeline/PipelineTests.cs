@@ -125,12 +125,12 @@ public sealed class PipelineTests
         Assert.Contains("done 60", await RunHostAsync(corpus, reference, delayMs: 0, killAt: null));
 
         var killed = Path.Combine(folder, "killed");
-        await RunHostAsync(corpus, killed, delayMs: 20, killAt: "advance sd 0 20");
+        await RunHostAsync(corpus, killed, delayMs: 5, killAt: "advance sd 0 20");
         await using (var store = RunStore.OpenExisting(killed))
         {
             // The kill landed inside schema definition: some of its documents are stored, the rest are not.
             Assert.Equal(60, (await store.LoadStageResultsAsync(0, StageName.OpenExtraction)).Count);
-            Assert.InRange((await store.LoadStageResultsAsync(0, StageName.SchemaDefinition)).Count, 20, 59);
+            Assert.InRange((await store.LoadStageResultsAsync(0, StageName.SchemaDefinition)).Count, 20, 24);
             Assert.Empty(await store.LoadStageResultsAsync(0, StageName.SchemaCanonicalization));
         }
 
@@ -147,12 +147,12 @@ public sealed class PipelineTests
         await RunHostAsync(corpus, reference, delayMs: 0, killAt: null);
 
         var killed = Path.Combine(folder, "killed");
-        await RunHostAsync(corpus, killed, delayMs: 10, killAt: "advance oie 1 15");
+        await RunHostAsync(corpus, killed, delayMs: 5, killAt: "advance oie 1 10");
         await using (var store = RunStore.OpenExisting(killed))
         {
             Assert.Equal(40, (await store.LoadStageResultsAsync(0, StageName.SchemaCanonicalization)).Count);
             Assert.Equal(40, (await store.LoadStageResultsAsync(1, StageName.RefinementHint)).Count);
-            Assert.InRange((await store.LoadStageResultsAsync(1, StageName.OpenExtraction)).Count, 15, 39);
+            Assert.InRange((await store.LoadStageResultsAsync(1, StageName.OpenExtraction)).Count, 10, 14);
         }
 
         await RunHostAsync(corpus, killed, delayMs: 0, killAt: null);
@@ -167,7 +167,7 @@ public sealed class PipelineTests
     {
         var host = Path.Combine(AppContext.BaseDirectory, "PipelineHost.dll");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { host, corpus, "-", output, TestPaths.Prompts, delayMs.ToString(System.Globalization.CultureInfo.InvariantCulture), "1" })
+        foreach (var argument in new[] { host, corpus, "-", output, TestPaths.Prompts, delayMs.ToString(System.Globalization.CultureInfo.InvariantCulture), "1", killAt ?? string.Empty })
         {
             start.ArgumentList.Add(argument);
         }
