@@ -13,23 +13,7 @@ internal static class CliRunner
         return (exitCode, output.ToString(), error.ToString());
     }
 
-    public static string SharedEdc { get; } = Path.GetFullPath(Path.Combine(RepositoryRoot(), "..", "shared", "edc"));
+    public static string SharedEdc => TestModels.RepositoryPaths.SharedEdc;
 
-    public static string TempDirectory()
-    {
-        var path = Path.Combine(Path.GetTempPath(), "edckg-cli-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(path);
-        return path;
-    }
-
-    public static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "EdcKg.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("EdcKg.sln not found.");
-    }
+    public static string TempDirectory() => TestModels.RepositoryPaths.TempDirectory();
 }
