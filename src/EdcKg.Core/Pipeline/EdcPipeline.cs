@@ -80,18 +80,22 @@ public sealed class EdcPipeline
                 ? new OpenExtraction(backends.OpenExtraction, prompts.OpenExtraction, prompts.OpenExtractionExamples, settings.OpenExtractionMaxTokens)
                 : new OpenExtraction(backends.OpenExtraction, prompts.RefinedOpenExtraction!, prompts.RefinedOpenExtractionExamples!, settings.OpenExtractionMaxTokens);
             var triples = await RunStageAsync(
-                StageName.OpenExtraction, iteration, documents, sequential: false,
-                (d, ct) => extraction.ExtractAsync(d, hints.GetValueOrDefault(d.Index)?.Hint, ct), cancellationToken).ConfigureAwait(false);
+                StageName.OpenExtraction, iteration, documents,
+                InParallel<OpenExtractionOutput>((d, ct) => extraction.ExtractAsync(d, hints.GetValueOrDefault(d.Index)?.Hint, ct)), cancellationToken).ConfigureAwait(false);
 
             var definition = new SchemaDefinition(backends.SchemaDefinition, prompts.SchemaDefinition, prompts.SchemaDefinitionExamples, settings.SchemaDefinitionMaxTokens);
             var definitions = await RunStageAsync(
-                StageName.SchemaDefinition, iteration, documents, sequential: false,
-                (d, ct) => definition.DefineAsync(d, triples[d.Index].Triples, ct), cancellationToken).ConfigureAwait(false);
+                StageName.SchemaDefinition, iteration, documents,
+                InParallel<SchemaDefinitionOutput>((d, ct) => definition.DefineAsync(d, triples[d.Index].Triples, ct)), cancellationToken).ConfigureAwait(false);
 
             var schema = await CanonicalSchema.BuildAsync(await store.LoadSchemaAsync(cancellationToken).ConfigureAwait(false), canonicalizationEmbedder, cancellationToken).ConfigureAwait(false);
-            var canonical = await RunStageAsync(
-                StageName.SchemaCanonicalization, iteration, documents, sequential: enrich,
-                (d, ct) => canonicalization.CanonicalizeAsync(d, triples[d.Index].Triples, definitions[d.Index], schema, ct),
+            var canonical = await RunStageAsync<SchemaCanonicalizationOutput>(
+                StageName.SchemaCanonicalization, iteration, documents,
+                enrich
+                    ? (pending, commit, ct) => OrderedSpeculation.RunAsync(
+                        pending, settings.Parallelism, settings.CanonicalizationTopK, schema,
+                        (d, view, c) => canonicalization.CanonicalizeAsync(d, triples[d.Index].Triples, definitions[d.Index], view, c), commit, ct)
+                    : InParallel<SchemaCanonicalizationOutput>((d, ct) => canonicalization.CanonicalizeAsync(d, triples[d.Index].Triples, definitions[d.Index], schema, ct)),
                 cancellationToken,
                 (output, write, d) => write.SchemaAdditions.AddRange(output.AddedRelations.Select(r => (r, iteration, d.Index)))).ConfigureAwait(false);
 
@@ -140,16 +144,24 @@ public sealed class EdcPipeline
             .GroupBy(e => e.Triple.Relation, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<(Triple, string)>)g.ToList(), StringComparer.Ordinal);
         return await RunStageAsync(
-            StageName.RefinementHint, iteration, documents, sequential: false,
-            (d, ct) => hints.BuildAsync(d, previousTriples[d.Index], definitions, examples, iteration, ct), cancellationToken).ConfigureAwait(false);
+            StageName.RefinementHint, iteration, documents,
+            InParallel<RefinementHintOutput>((d, ct) => hints.BuildAsync(d, previousTriples[d.Index], definitions, examples, iteration, ct)), cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>Runs a stage's work over the documents it has not done yet; <c>commit</c> stores one document's output.</summary>
+    private delegate Task StageExecution<T>(IReadOnlyList<Document> pending, Func<Document, T, Task> commit, CancellationToken cancellationToken);
+
+    private StageExecution<T> InParallel<T>(Func<Document, CancellationToken, Task<T>> work)
+        => (pending, commit, cancellationToken) => Parallel.ForEachAsync(
+            pending,
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, settings.Parallelism), CancellationToken = cancellationToken },
+            async (document, ct) => await commit(document, await work(document, ct).ConfigureAwait(false)).ConfigureAwait(false));
 
     private async Task<Dictionary<int, T>> RunStageAsync<T>(
         string stage,
         int iteration,
         IReadOnlyList<Document> documents,
-        bool sequential,
-        Func<Document, CancellationToken, Task<T>> work,
+        StageExecution<T> execute,
         CancellationToken cancellationToken,
         Action<T, PendingWrite, Document>? alsoWrite = null)
     {
@@ -173,13 +185,12 @@ public sealed class EdcPipeline
         }
 
         using var stageProgress = progress.BeginStage(stage, iteration, documents.Count, documents.Count - pending.Count);
-        async ValueTask ProcessAsync(Document document, CancellationToken ct)
+        async Task CommitAsync(Document document, T output)
         {
-            var output = await work(document, ct).ConfigureAwait(false);
             var write = new PendingWrite();
             write.StageResults.Add((iteration, stage, document.Index, StagePayload.Write(output)));
             alsoWrite?.Invoke(output, write, document);
-            await store.WriteAsync(write, ct).ConfigureAwait(false);
+            await store.WriteAsync(write, cancellationToken).ConfigureAwait(false);
             lock (results)
             {
                 results[document.Index] = output;
@@ -188,19 +199,7 @@ public sealed class EdcPipeline
             stageProgress.Advance();
         }
 
-        if (sequential)
-        {
-            foreach (var document in pending)
-            {
-                await ProcessAsync(document, cancellationToken).ConfigureAwait(false);
-            }
-        }
-        else
-        {
-            var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, settings.Parallelism), CancellationToken = cancellationToken };
-            await Parallel.ForEachAsync(pending, options, ProcessAsync).ConfigureAwait(false);
-        }
-
+        await execute(pending, CommitAsync, cancellationToken).ConfigureAwait(false);
         return results;
     }
 }

@@ -69,6 +69,25 @@ public sealed class PipelineTests
     }
 
     [Fact]
+    public async Task SpeculativeOrderedCanonicalizationEqualsOneDocumentAtATime()
+    {
+        var folder = TestPaths.TempDirectory();
+        string[] variants = ["works_for", "WORKS_FOR", "worksFor", "located_in", "Located_In", "locatedin", "born_in", "bornIn"];
+        var corpus = WriteCorpus(folder, Enumerable.Range(0, 120)
+            .Select(i => $"Entity{i} {variants[(i * 7) % variants.Length]} Thing{i % 5}. Entity{i} rel{i % 37} Other{i % 3}. Entity{i} {variants[i % variants.Length]} Place{i % 4}.")
+            .ToArray());
+        var one = Path.Combine(folder, "one");
+        var many = Path.Combine(folder, "many");
+        await RunAsync(corpus, null, one, new EdcSettings { Parallelism = 1 });
+        await RunAsync(corpus, null, many, new EdcSettings { Parallelism = 16 });
+        AssertSameOutputs(one, many, iterations: 1);
+        var schemaOne = (await RunSnapshotReader.ReadAsync(one)).Relations;
+        var schemaMany = (await RunSnapshotReader.ReadAsync(many)).Relations;
+        Assert.Equal(schemaOne, schemaMany);
+        Assert.Contains("\"decision\":\"Aligned\"", File.ReadAllText(Path.Combine(one, "iter0", "triples.jsonl")));
+    }
+
+    [Fact]
     public async Task ASecondRunOfTheSameCommandRedoesNothing()
     {
         var folder = TestPaths.TempDirectory();
