@@ -1,15 +1,17 @@
 using EdcKg.Bench;
 
-// Each benchmark is chosen by the first argument; the rest of the arguments go to it.
-var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.OrdinalIgnoreCase)
+// Benchmarks that print side-by-side figures. Usage: dotnet run -c Release --project bench/EdcKg.Bench -- <name> [args]
+var benchmarks = new Dictionary<string, Func<string[], Task>>(StringComparer.OrdinalIgnoreCase)
 {
+    ["pipeline-overhead"] = PipelineOverheadBench.RunAsync,
     ["evaluate"] = EvaluationBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
 {
-    Console.Error.WriteLine($"usage: EdcKg.Bench <{string.Join('|', benchmarks.Keys)}> [options]");
+    Console.Error.WriteLine($"usage: EdcKg.Bench <{string.Join('|', benchmarks.Keys)}> [args]");
     return 2;
 }
 
-return await run(args[1..]);
+await run(args[1..]);
+return 0;
