@@ -50,7 +50,7 @@ public static class EdcBenchmarkLoader
             await ReadTextAsync(Path.Combine(examplesDirectory, "oie_few_shot_refine_examples.txt"), cancellationToken).ConfigureAwait(false),
             await ReadTextAsync(Path.Combine(examplesDirectory, "sd_few_shot_examples.txt"), cancellationToken).ConfigureAwait(false),
             await ReadTextAsync(Path.Combine(examplesDirectory, "ee_few_shot_examples.txt"), cancellationToken).ConfigureAwait(false));
-        return new EdcBenchmark(name, documents, references, referencePath, schema, examples);
+        return new EdcBenchmark(name, documents, references, referencePath, referenceLines.Take(count).ToList(), schema, examples);
     }
 
     /// <summary>Reads a schema CSV of <c>relation,definition</c> rows without header; a repeated relation keeps its last definition.</summary>
