@@ -9,5 +9,6 @@ internal static class CommandCatalog
     {
         yield return RunCommand.Create();
         yield return EvaluateCommand.Create();
+        yield return ExperimentCommand.Create();
     }
 }
