@@ -65,59 +65,92 @@ public sealed class EmbeddingIndex
     /// </summary>
     public IReadOnlyList<ScoredKey> TopK(ReadOnlySpan<float> query, int k)
     {
-        if (query.Length != Dimension)
-        {
-            throw new ArgumentException($"The query has {query.Length} dimensions but the index holds {Dimension}-dimensional vectors.", nameof(query));
-        }
-
+        CheckQuery(query, "The query");
         if (k <= 0 || keys.Count == 0)
         {
             return [];
         }
 
-        var queryNorm = TensorPrimitives.Norm(query);
-        var scale = queryNorm > 0 ? 1f / queryNorm : 0f;
-        k = Math.Min(k, keys.Count);
-
-        // Keep the best k in a small sorted buffer: O(n log k) and no allocation per row.
-        var bestScores = new float[k];
-        var bestRows = new int[k];
-        var filled = 0;
-        for (var i = 0; i < keys.Count; i++)
+        // Rows are unit length, so ranking by the raw dot product ranks by cosine; the query's norm is applied once.
+        var selection = new TopKSelection(Math.Min(k, keys.Count));
+        var count = keys.Count;
+        for (var i = 0; i < count; i++)
         {
-            var score = TensorPrimitives.Dot(query, rows.AsSpan(i * Dimension, Dimension)) * scale;
-            if (filled == k && score <= bestScores[k - 1])
+            selection.Offer(i, TensorPrimitives.Dot(query, rows.AsSpan(i * Dimension, Dimension)));
+        }
+
+        return selection.ToScoredKeys(keys, InverseNorm(query));
+    }
+
+    /// <summary>
+    /// <see cref="TopK"/> for many queries at once, each result in the order of <paramref name="queries"/>. Rows are
+    /// scored in cache-sized blocks against a group of queries, so the index is read from memory once per group
+    /// rather than once per query: the fast path for a stage that canonicalizes many relations.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<ScoredKey>> TopKMany(IReadOnlyList<ReadOnlyMemory<float>> queries, int k)
+    {
+        ArgumentNullException.ThrowIfNull(queries);
+        for (var q = 0; q < queries.Count; q++)
+        {
+            CheckQuery(queries[q].Span, $"Query {q}");
+        }
+
+        var results = new IReadOnlyList<ScoredKey>[queries.Count];
+        if (k <= 0 || keys.Count == 0)
+        {
+            Array.Fill(results, []);
+            return results;
+        }
+
+        // A block of rows stays in the core's L2 cache while every query of a group passes over it.
+        var rowsPerBlock = Math.Max(1, 64 * 1024 / (Dimension * sizeof(float)));
+        var queriesPerGroup = Math.Max(1, 256 * 1024 / (Dimension * sizeof(float)));
+        var count = keys.Count;
+        k = Math.Min(k, count);
+        for (var groupStart = 0; groupStart < queries.Count; groupStart += queriesPerGroup)
+        {
+            var groupEnd = Math.Min(queries.Count, groupStart + queriesPerGroup);
+            var selections = new TopKSelection[groupEnd - groupStart];
+            for (var q = 0; q < selections.Length; q++)
             {
-                continue;
+                selections[q] = new TopKSelection(k);
             }
 
-            var at = filled < k ? filled : k - 1;
-            while (at > 0 && bestScores[at - 1] < score)
+            for (var blockStart = 0; blockStart < count; blockStart += rowsPerBlock)
             {
-                if (at < k)
+                var blockEnd = Math.Min(count, blockStart + rowsPerBlock);
+                for (var q = 0; q < selections.Length; q++)
                 {
-                    bestScores[at] = bestScores[at - 1];
-                    bestRows[at] = bestRows[at - 1];
+                    var query = queries[groupStart + q].Span;
+                    ref var selection = ref selections[q];
+                    for (var i = blockStart; i < blockEnd; i++)
+                    {
+                        selection.Offer(i, TensorPrimitives.Dot(query, rows.AsSpan(i * Dimension, Dimension)));
+                    }
                 }
-
-                at--;
             }
 
-            bestScores[at] = score;
-            bestRows[at] = i;
-            if (filled < k)
+            for (var q = 0; q < selections.Length; q++)
             {
-                filled++;
+                results[groupStart + q] = selections[q].ToScoredKeys(keys, InverseNorm(queries[groupStart + q].Span));
             }
         }
 
-        var result = new ScoredKey[filled];
-        for (var i = 0; i < filled; i++)
-        {
-            result[i] = new ScoredKey(keys[bestRows[i]], bestScores[i]);
-        }
+        return results;
+    }
 
-        return result;
+    private void CheckQuery(ReadOnlySpan<float> query, string what)
+    {
+        if (query.Length != Dimension)
+        {
+            throw new ArgumentException($"{what} has {query.Length} dimensions but the index holds {Dimension}-dimensional vectors (was it made by another model?).", "query");
+        }
+    }
+
+    private static float InverseNorm(ReadOnlySpan<float> query)
+    {
+        var norm = TensorPrimitives.Norm(query);
+        return norm > 0 ? 1f / norm : 0f;
     }
 
     private void EnsureCapacity(int count)
