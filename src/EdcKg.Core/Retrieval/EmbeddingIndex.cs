@@ -118,16 +118,7 @@ public sealed class EmbeddingIndex
 
             for (var blockStart = 0; blockStart < count; blockStart += rowsPerBlock)
             {
-                var blockEnd = Math.Min(count, blockStart + rowsPerBlock);
-                for (var q = 0; q < selections.Length; q++)
-                {
-                    var query = queries[groupStart + q].Span;
-                    ref var selection = ref selections[q];
-                    for (var i = blockStart; i < blockEnd; i++)
-                    {
-                        selection.Offer(i, TensorPrimitives.Dot(query, rows.AsSpan(i * Dimension, Dimension)));
-                    }
-                }
+                ScoreBlock(queries, groupStart, selections, blockStart, Math.Min(count, blockStart + rowsPerBlock));
             }
 
             for (var q = 0; q < selections.Length; q++)
@@ -138,6 +129,51 @@ public sealed class EmbeddingIndex
 
         return results;
     }
+
+    private void ScoreBlock(IReadOnlyList<ReadOnlyMemory<float>> queries, int groupStart, TopKSelection[] selections, int blockStart, int blockEnd)
+    {
+        var q = 0;
+        if (DotKernel.IsAccelerated)
+        {
+            Span<float> scores = stackalloc float[DotKernel.Queries * DotKernel.Rows];
+            for (; q + DotKernel.Queries <= selections.Length; q += DotKernel.Queries)
+            {
+                var q0 = queries[groupStart + q].Span;
+                var q1 = queries[groupStart + q + 1].Span;
+                var q2 = queries[groupStart + q + 2].Span;
+                var q3 = queries[groupStart + q + 3].Span;
+                var i = blockStart;
+                for (; i + DotKernel.Rows <= blockEnd; i += DotKernel.Rows)
+                {
+                    DotKernel.Score4x2(q0, q1, q2, q3, Row(i), Row(i + 1), scores);
+                    for (var j = 0; j < DotKernel.Queries; j++)
+                    {
+                        selections[q + j].Offer(i, scores[j * DotKernel.Rows]);
+                        selections[q + j].Offer(i + 1, scores[j * DotKernel.Rows + 1]);
+                    }
+                }
+
+                for (; i < blockEnd; i++)
+                {
+                    for (var j = 0; j < DotKernel.Queries; j++)
+                    {
+                        selections[q + j].Offer(i, TensorPrimitives.Dot(queries[groupStart + q + j].Span, Row(i)));
+                    }
+                }
+            }
+        }
+
+        for (; q < selections.Length; q++)
+        {
+            var query = queries[groupStart + q].Span;
+            for (var i = blockStart; i < blockEnd; i++)
+            {
+                selections[q].Offer(i, TensorPrimitives.Dot(query, Row(i)));
+            }
+        }
+    }
+
+    private ReadOnlySpan<float> Row(int i) => rows.AsSpan(i * Dimension, Dimension);
 
     private void CheckQuery(ReadOnlySpan<float> query, string what)
     {

@@ -44,7 +44,11 @@ public sealed class EmbeddingIndexTests
         {
             var single = index.TopK(queries[q].Span, 7);
             Assert.Equal(single.Select(s => s.Key), many[q].Select(m => m.Key));
-            Assert.Equal(single.Select(s => s.Score), many[q].Select(m => m.Score));
+            for (var i = 0; i < single.Count; i++)
+            {
+                // The blocked kernel sums in another order: the last bit may differ.
+                Assert.Equal(single[i].Score, many[q][i].Score, 5);
+            }
         }
     }
 
