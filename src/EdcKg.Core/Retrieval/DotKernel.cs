@@ -1,4 +1,3 @@
-using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -6,18 +5,13 @@ using System.Runtime.Intrinsics;
 namespace EdcKg.Core.Retrieval;
 
 /// <summary>
-/// Dot products of four queries against two rows at once: each loaded vector of a row feeds four multiply-adds
-/// and each vector of a query two, so the loop runs on the FMA units instead of waiting on loads, as one
-/// <see cref="TensorPrimitives.Dot(ReadOnlySpan{float}, ReadOnlySpan{float})"/> per pair does.
+/// Dot products of several queries against two rows at once: each loaded vector of a row feeds several
+/// multiply-adds, so the loop runs on the FMA units instead of waiting on loads. Every kernel computes each
+/// (query, row) pair with the very same sequence of operations, so a score has the same bits whichever kernel,
+/// batch or position produced it: results never depend on how queries were grouped.
 /// </summary>
 internal static class DotKernel
 {
-    public const int Queries = 4;
-    public const int Rows = 2;
-
-    /// <summary>Whether <see cref="Score4x2"/> runs on SIMD hardware; otherwise callers use one dot per pair.</summary>
-    public static bool IsAccelerated => Vector256.IsHardwareAccelerated;
-
     /// <summary>Writes the 8 dot products of queries q0..q3 with rows r0, r1 to <paramref name="scores"/> (query-major).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Score4x2(
@@ -29,7 +23,6 @@ internal static class DotKernel
         ReadOnlySpan<float> r1,
         Span<float> scores)
     {
-        var length = r0.Length;
         ref var a0 = ref MemoryMarshal.GetReference(q0);
         ref var a1 = ref MemoryMarshal.GetReference(q1);
         ref var a2 = ref MemoryMarshal.GetReference(q2);
@@ -38,9 +31,8 @@ internal static class DotKernel
         ref var b1 = ref MemoryMarshal.GetReference(r1);
         Vector256<float> s00 = default, s01 = default, s10 = default, s11 = default;
         Vector256<float> s20 = default, s21 = default, s30 = default, s31 = default;
-        nuint i = 0;
-        var vectorEnd = (nuint)(length - length % Vector256<float>.Count);
-        for (; i < vectorEnd; i += (nuint)Vector256<float>.Count)
+        var vectorEnd = VectorEnd(r0.Length);
+        for (nuint i = 0; i < vectorEnd; i += (nuint)Vector256<float>.Count)
         {
             var x0 = Vector256.LoadUnsafe(ref b0, i);
             var x1 = Vector256.LoadUnsafe(ref b1, i);
@@ -58,24 +50,61 @@ internal static class DotKernel
             s31 = Vector256.FusedMultiplyAdd(y, x1, s31);
         }
 
-        scores[0] = Vector256.Sum(s00);
-        scores[1] = Vector256.Sum(s01);
-        scores[2] = Vector256.Sum(s10);
-        scores[3] = Vector256.Sum(s11);
-        scores[4] = Vector256.Sum(s20);
-        scores[5] = Vector256.Sum(s21);
-        scores[6] = Vector256.Sum(s30);
-        scores[7] = Vector256.Sum(s31);
-        for (var t = (int)vectorEnd; t < length; t++)
+        scores[0] = Finish(s00, q0, r0, vectorEnd);
+        scores[1] = Finish(s01, q0, r1, vectorEnd);
+        scores[2] = Finish(s10, q1, r0, vectorEnd);
+        scores[3] = Finish(s11, q1, r1, vectorEnd);
+        scores[4] = Finish(s20, q2, r0, vectorEnd);
+        scores[5] = Finish(s21, q2, r1, vectorEnd);
+        scores[6] = Finish(s30, q3, r0, vectorEnd);
+        scores[7] = Finish(s31, q3, r1, vectorEnd);
+    }
+
+    /// <summary>The dot products of one query with rows r0 and r1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static (float First, float Second) Score1x2(ReadOnlySpan<float> q, ReadOnlySpan<float> r0, ReadOnlySpan<float> r1)
+    {
+        ref var a = ref MemoryMarshal.GetReference(q);
+        ref var b0 = ref MemoryMarshal.GetReference(r0);
+        ref var b1 = ref MemoryMarshal.GetReference(r1);
+        Vector256<float> s0 = default, s1 = default;
+        var vectorEnd = VectorEnd(r0.Length);
+        for (nuint i = 0; i < vectorEnd; i += (nuint)Vector256<float>.Count)
         {
-            scores[0] += q0[t] * r0[t];
-            scores[1] += q0[t] * r1[t];
-            scores[2] += q1[t] * r0[t];
-            scores[3] += q1[t] * r1[t];
-            scores[4] += q2[t] * r0[t];
-            scores[5] += q2[t] * r1[t];
-            scores[6] += q3[t] * r0[t];
-            scores[7] += q3[t] * r1[t];
+            var y = Vector256.LoadUnsafe(ref a, i);
+            s0 = Vector256.FusedMultiplyAdd(y, Vector256.LoadUnsafe(ref b0, i), s0);
+            s1 = Vector256.FusedMultiplyAdd(y, Vector256.LoadUnsafe(ref b1, i), s1);
         }
+
+        return (Finish(s0, q, r0, vectorEnd), Finish(s1, q, r1, vectorEnd));
+    }
+
+    /// <summary>The dot product of one query with one row.</summary>
+    public static float Score1x1(ReadOnlySpan<float> q, ReadOnlySpan<float> r)
+    {
+        ref var a = ref MemoryMarshal.GetReference(q);
+        ref var b = ref MemoryMarshal.GetReference(r);
+        Vector256<float> s = default;
+        var vectorEnd = VectorEnd(r.Length);
+        for (nuint i = 0; i < vectorEnd; i += (nuint)Vector256<float>.Count)
+        {
+            s = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref a, i), Vector256.LoadUnsafe(ref b, i), s);
+        }
+
+        return Finish(s, q, r, vectorEnd);
+    }
+
+    private static nuint VectorEnd(int length) => (nuint)(length - length % Vector256<float>.Count);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static float Finish(Vector256<float> sum, ReadOnlySpan<float> q, ReadOnlySpan<float> r, nuint vectorEnd)
+    {
+        var total = Vector256.Sum(sum);
+        for (var t = (int)vectorEnd; t < r.Length; t++)
+        {
+            total += q[t] * r[t];
+        }
+
+        return total;
     }
 }

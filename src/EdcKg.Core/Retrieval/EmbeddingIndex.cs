@@ -4,8 +4,9 @@ namespace EdcKg.Core.Retrieval;
 
 /// <summary>
 /// An in-memory index of unit-normalised embeddings keyed by name, with exact top-k cosine retrieval.
-/// Vectors are stored contiguously so a query is one SIMD dot product per row; adds are incremental so
-/// self-canonicalization can grow the index while a run goes on. Not thread-safe for concurrent adds.
+/// Vectors are stored contiguously and scored by SIMD kernels that give every (query, row) pair the same bits
+/// whether it is asked alone or in a batch; adds are incremental so self-canonicalization can grow the index while
+/// a run goes on. Queries may run concurrently; adds must not run concurrently with anything.
 /// </summary>
 public sealed class EmbeddingIndex
 {
@@ -73,12 +74,7 @@ public sealed class EmbeddingIndex
 
         // Rows are unit length, so ranking by the raw dot product ranks by cosine; the query's norm is applied once.
         var selection = new TopKSelection(Math.Min(k, keys.Count));
-        var count = keys.Count;
-        for (var i = 0; i < count; i++)
-        {
-            selection.Offer(i, TensorPrimitives.Dot(query, rows.AsSpan(i * Dimension, Dimension)));
-        }
-
+        ScoreRows(query, ref selection, 0, keys.Count);
         return selection.ToScoredKeys(keys, InverseNorm(query));
     }
 
@@ -132,44 +128,53 @@ public sealed class EmbeddingIndex
 
     private void ScoreBlock(IReadOnlyList<ReadOnlyMemory<float>> queries, int groupStart, TopKSelection[] selections, int blockStart, int blockEnd)
     {
+        Span<float> scores = stackalloc float[8];
         var q = 0;
-        if (DotKernel.IsAccelerated)
+        for (; q + 4 <= selections.Length; q += 4)
         {
-            Span<float> scores = stackalloc float[DotKernel.Queries * DotKernel.Rows];
-            for (; q + DotKernel.Queries <= selections.Length; q += DotKernel.Queries)
+            var q0 = queries[groupStart + q].Span;
+            var q1 = queries[groupStart + q + 1].Span;
+            var q2 = queries[groupStart + q + 2].Span;
+            var q3 = queries[groupStart + q + 3].Span;
+            var i = blockStart;
+            for (; i + 2 <= blockEnd; i += 2)
             {
-                var q0 = queries[groupStart + q].Span;
-                var q1 = queries[groupStart + q + 1].Span;
-                var q2 = queries[groupStart + q + 2].Span;
-                var q3 = queries[groupStart + q + 3].Span;
-                var i = blockStart;
-                for (; i + DotKernel.Rows <= blockEnd; i += DotKernel.Rows)
+                DotKernel.Score4x2(q0, q1, q2, q3, Row(i), Row(i + 1), scores);
+                for (var j = 0; j < 4; j++)
                 {
-                    DotKernel.Score4x2(q0, q1, q2, q3, Row(i), Row(i + 1), scores);
-                    for (var j = 0; j < DotKernel.Queries; j++)
-                    {
-                        selections[q + j].Offer(i, scores[j * DotKernel.Rows]);
-                        selections[q + j].Offer(i + 1, scores[j * DotKernel.Rows + 1]);
-                    }
+                    selections[q + j].Offer(i, scores[2 * j]);
+                    selections[q + j].Offer(i + 1, scores[2 * j + 1]);
                 }
+            }
 
-                for (; i < blockEnd; i++)
-                {
-                    for (var j = 0; j < DotKernel.Queries; j++)
-                    {
-                        selections[q + j].Offer(i, TensorPrimitives.Dot(queries[groupStart + q + j].Span, Row(i)));
-                    }
-                }
+            if (i < blockEnd)
+            {
+                selections[q].Offer(i, DotKernel.Score1x1(q0, Row(i)));
+                selections[q + 1].Offer(i, DotKernel.Score1x1(q1, Row(i)));
+                selections[q + 2].Offer(i, DotKernel.Score1x1(q2, Row(i)));
+                selections[q + 3].Offer(i, DotKernel.Score1x1(q3, Row(i)));
             }
         }
 
         for (; q < selections.Length; q++)
         {
-            var query = queries[groupStart + q].Span;
-            for (var i = blockStart; i < blockEnd; i++)
-            {
-                selections[q].Offer(i, TensorPrimitives.Dot(query, Row(i)));
-            }
+            ScoreRows(queries[groupStart + q].Span, ref selections[q], blockStart, blockEnd);
+        }
+    }
+
+    private void ScoreRows(ReadOnlySpan<float> query, ref TopKSelection selection, int start, int end)
+    {
+        var i = start;
+        for (; i + 2 <= end; i += 2)
+        {
+            var (first, second) = DotKernel.Score1x2(query, Row(i), Row(i + 1));
+            selection.Offer(i, first);
+            selection.Offer(i + 1, second);
+        }
+
+        if (i < end)
+        {
+            selection.Offer(i, DotKernel.Score1x1(query, Row(i)));
         }
     }
 
