@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Security.Cryptography;
+using System.Text;
 using EdcKg.Core.Retrieval;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
@@ -27,6 +29,7 @@ public sealed class OnnxSentenceEmbedder : IEmbeddingGenerator<string, Embedding
     private readonly ILogger logger;
     private readonly string[] inputNames;
     private readonly string[] outputNames;
+    private readonly Lazy<string> fingerprint;
 
     private OnnxSentenceEmbedder(SentenceTransformerFolder folder, OnnxEmbedderOptions options, InferenceSession session, ILogger logger)
     {
@@ -46,6 +49,7 @@ public sealed class OnnxSentenceEmbedder : IEmbeddingGenerator<string, Embedding
             throw new OnnxModelException($"'{folder.ModelPath}' produces {Dimension}-dimensional states but the model folder declares {declared} dimensions.");
         }
 
+        fingerprint = new Lazy<string>(ComputeFingerprint);
         Metadata = new EmbeddingGeneratorMetadata("onnxruntime", new Uri(Path.GetFullPath(folder.ModelPath)), ModelId, Dimension);
     }
 
@@ -54,6 +58,13 @@ public sealed class OnnxSentenceEmbedder : IEmbeddingGenerator<string, Embedding
 
     /// <summary>Names the model: its folder and ONNX file, e.g. <c>e5-small-v2/model_quantized.onnx</c>.</summary>
     public string ModelId { get; }
+
+    /// <summary>
+    /// A SHA-256 over everything that decides the vectors (the ONNX file, the vocabulary, casing, maximum length,
+    /// pooling, normalisation and prefixes): two embedders with the same fingerprint give the same vectors, so a
+    /// cache of embeddings can key on it. Computed on first use (it reads the whole model file).
+    /// </summary>
+    public string Fingerprint => fingerprint.Value;
 
     /// <summary>The prefix of texts embedded as <see cref="EmbeddingRole.Query"/>.</summary>
     public string QueryPrefix { get; }
@@ -291,6 +302,25 @@ public sealed class OnnxSentenceEmbedder : IEmbeddingGenerator<string, Embedding
 
             vectors[batch[r]] = vector;
         }
+    }
+
+    private string ComputeFingerprint()
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        using (var model = File.OpenRead(folder.ModelPath))
+        {
+            var buffer = new byte[1 << 16];
+            int read;
+            while ((read = model.Read(buffer)) > 0)
+            {
+                hash.AppendData(buffer, 0, read);
+            }
+        }
+
+        hash.AppendData(folder.Vocabulary);
+        var settings = $"\n{folder.LowerCase}|{folder.StripAccents}|{encoder.MaxLength}|{folder.Pooling}|{folder.Normalize}|{QueryPrefix}|{PassagePrefix}|{outputNames[0]}";
+        hash.AppendData(Encoding.UTF8.GetBytes(settings));
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
     private static string[] CheckInputs(InferenceSession session, string modelPath)

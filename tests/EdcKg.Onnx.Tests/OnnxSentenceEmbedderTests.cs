@@ -200,6 +200,23 @@ public sealed class OnnxSentenceEmbedderTests : IClassFixture<TinyModelFolder>
     }
 
     [Fact]
+    public void TheFingerprintChangesWithTheWeightsAndTheSettingsButNotWithTheFolder()
+    {
+        using var first = OnnxSentenceEmbedder.Open(model.Path);
+        using var again = OnnxSentenceEmbedder.Open(model.Path);
+        using var quantized = OnnxSentenceEmbedder.Open(model.Path, new OnnxEmbedderOptions { ModelFileName = "model_quantized.onnx" });
+        using var prefixed = OnnxSentenceEmbedder.Open(model.Path, new OnnxEmbedderOptions { QueryPrefix = "query: " });
+        using var copy = TinyModelFolder.With(new TinyEncoderSpec());
+        using var copied = OnnxSentenceEmbedder.Open(copy.Path);
+
+        Assert.Equal(64, first.Fingerprint.Length);
+        Assert.Equal(first.Fingerprint, again.Fingerprint);
+        Assert.Equal(first.Fingerprint, copied.Fingerprint);
+        Assert.NotEqual(first.Fingerprint, quantized.Fingerprint);
+        Assert.NotEqual(first.Fingerprint, prefixed.Fingerprint);
+    }
+
+    [Fact]
     public async Task CancellationStopsBetweenBatches()
     {
         using var embedder = OnnxSentenceEmbedder.Open(model.Path, new OnnxEmbedderOptions { MaxBatchSize = 1 });
