@@ -21,7 +21,7 @@ internal static class EmbeddingBenchmark
     private const int Rounds = 10;
     private static readonly TimeSpan RoundLength = TimeSpan.FromMilliseconds(200);
 
-    public static async Task<int> RunAsync(string[] args)
+    public static async Task RunAsync(string[] args)
     {
         var json = args.Contains("--json");
         var modelIndex = Array.IndexOf(args, "--model");
@@ -51,8 +51,6 @@ internal static class EmbeddingBenchmark
                     ["topk_scalar_qps"] = Math.Round(scalar, 1),
                 }));
             }
-
-            return 0;
         }
         finally
         {

@@ -1,14 +1,17 @@
-// Benchmarks that print side-by-side ratios: `dotnet run -c Release -- <name> [options]`.
-// Each entry is one file with a static RunAsync(string[] args) returning the exit code.
-var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.OrdinalIgnoreCase)
+using EdcKg.Bench;
+
+// Benchmarks that print side-by-side figures. Usage: dotnet run -c Release --project bench/EdcKg.Bench -- <name> [args]
+var benchmarks = new Dictionary<string, Func<string[], Task>>(StringComparer.OrdinalIgnoreCase)
 {
-    ["embed"] = EdcKg.Bench.EmbeddingBenchmark.RunAsync,
+    ["pipeline-overhead"] = PipelineOverheadBench.RunAsync,
+    ["embed"] = EmbeddingBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
 {
-    Console.Error.WriteLine($"usage: EdcKg.Bench <{string.Join('|', benchmarks.Keys)}> [options]");
+    Console.Error.WriteLine($"usage: EdcKg.Bench <{string.Join('|', benchmarks.Keys)}> [args]");
     return 2;
 }
 
-return await run(args[1..]);
+await run(args[1..]);
+return 0;

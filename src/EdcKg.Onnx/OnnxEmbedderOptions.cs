@@ -10,17 +10,24 @@ public sealed record OnnxEmbedderOptions
     public string ModelFileName { get; init; } = "model.onnx";
 
     /// <summary>
-    /// Prefix of texts embedded as <see cref="Core.Retrieval.EmbeddingRole.Query"/> (e5: <c>"query: "</c>; instruction
+    /// Prefix of texts embedded as <see cref="Core.Prompts.EmbeddingRole.Query"/> (e5: <c>"query: "</c>; instruction
     /// models: <c>"Instruct: …\nQuery: "</c>). Null takes the model's <c>prompts.query</c> from
     /// <c>config_sentence_transformers.json</c>, if it has one.
     /// </summary>
     public string? QueryPrefix { get; init; }
 
     /// <summary>
-    /// Prefix of texts embedded as <see cref="Core.Retrieval.EmbeddingRole.Passage"/> (e5: <c>"passage: "</c>). Null takes
+    /// Prefix of texts embedded as <see cref="Core.Prompts.EmbeddingRole.Passage"/> (e5: <c>"passage: "</c>). Null takes
     /// the model's <c>prompts.passage</c> (or <c>prompts.document</c>), if it has one.
     /// </summary>
     public string? PassagePrefix { get; init; }
+
+    /// <summary>
+    /// Prompt of queries that carry a task instruction (<see cref="Core.Prompts.EmbeddingOptionKeys.Instruction"/>), with
+    /// <c>{instruction}</c> where the instruction goes, e.g. <c>"Instruct: {instruction}\nQuery: "</c> for instruction-tuned
+    /// embedders. Null ignores instructions and uses <see cref="QueryPrefix"/>, as models without instructions need.
+    /// </summary>
+    public string? InstructionPrompt { get; init; }
 
     /// <summary>Texts per ONNX run; a larger batch amortises the per-run overhead, padded to its longest text.</summary>
     public int MaxBatchSize { get; init; } = 32;

@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
-using EdcKg.Core.Retrieval;
+using EdcKg.Core.Prompts;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -13,8 +13,8 @@ namespace EdcKg.Onnx;
 /// Sentence embeddings from a sentence-transformers ONNX export, in process. One <see cref="InferenceSession"/> is
 /// shared by all callers (onnxruntime runs are thread-safe); texts go through in padded batches with attention
 /// masks, sorted by length so little is padded; pooling and normalisation follow the model's own configuration.
-/// The <see cref="EmbeddingRole"/> in the options (see <see cref="EmbeddingRoleOptions"/>) picks the query or passage
-/// prefix.
+/// The <see cref="EmbeddingRole"/> in the options (see <see cref="EmbeddingOptionKeys"/>; passage when unset) picks the
+/// passage prefix, the query prefix, or for a query with an instruction the instruction prompt.
 /// </summary>
 public sealed class OnnxSentenceEmbedder : IEmbeddingGenerator<string, Embedding<float>>
 {
@@ -43,7 +43,7 @@ public sealed class OnnxSentenceEmbedder : IEmbeddingGenerator<string, Embedding
         QueryPrefix = options.QueryPrefix ?? folder.QueryPrompt ?? string.Empty;
         PassagePrefix = options.PassagePrefix ?? folder.PassagePrompt ?? string.Empty;
         ModelId = $"{Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder.Folder)))}/{Path.GetFileName(folder.ModelPath)}";
-        Dimension = OutputWidth(session, outputNames[0]) ?? folder.Dimension ?? Embed(["dimension probe"], EmbeddingRole.Plain)[0].Length;
+        Dimension = OutputWidth(session, outputNames[0]) ?? folder.Dimension ?? Embed(["dimension probe"], string.Empty)[0].Length;
         if (folder.Dimension is { } declared && declared != Dimension)
         {
             throw new OnnxModelException($"'{folder.ModelPath}' produces {Dimension}-dimensional states but the model folder declares {declared} dimensions.");
@@ -66,10 +66,10 @@ public sealed class OnnxSentenceEmbedder : IEmbeddingGenerator<string, Embedding
     /// </summary>
     public string Fingerprint => fingerprint.Value;
 
-    /// <summary>The prefix of texts embedded as <see cref="EmbeddingRole.Query"/>.</summary>
+    /// <summary>The prefix of texts embedded as <see cref="EmbeddingRole.Query"/> without an instruction.</summary>
     public string QueryPrefix { get; }
 
-    /// <summary>The prefix of texts embedded as <see cref="EmbeddingRole.Passage"/>.</summary>
+    /// <summary>The prefix of texts embedded as <see cref="EmbeddingRole.Passage"/>, the role of texts when none is given.</summary>
     public string PassagePrefix { get; }
 
     /// <summary>The most tokens of one text, [CLS] and [SEP] included; longer texts are truncated with a warning.</summary>
@@ -134,8 +134,7 @@ public sealed class OnnxSentenceEmbedder : IEmbeddingGenerator<string, Embedding
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(values);
-        var role = EmbeddingRoleOptions.RoleOf(options);
-        var vectors = Embed(values.ToArray(), role, cancellationToken);
+        var vectors = Embed(values.ToArray(), PrefixFor(options), cancellationToken);
         var created = DateTimeOffset.UtcNow;
         var embeddings = new GeneratedEmbeddings<Embedding<float>>(vectors.Length);
         foreach (var vector in vectors)
@@ -166,15 +165,22 @@ public sealed class OnnxSentenceEmbedder : IEmbeddingGenerator<string, Embedding
     /// <inheritdoc />
     public void Dispose() => session.Dispose();
 
-    private float[][] Embed(string[] texts, EmbeddingRole role, CancellationToken cancellationToken = default)
+    /// <summary>The text put before each input for the role and instruction <paramref name="options"/> ask for.</summary>
+    public string PrefixFor(EmbeddingGenerationOptions? options)
     {
-        var prefix = role switch
+        if (EmbeddingOptionKeys.RoleOf(options) != EmbeddingRole.Query)
         {
-            EmbeddingRole.Query => QueryPrefix,
-            EmbeddingRole.Passage => PassagePrefix,
-            _ => string.Empty,
-        };
+            return PassagePrefix;
+        }
 
+        var instruction = EmbeddingOptionKeys.InstructionOf(options);
+        return instruction is not null && this.options.InstructionPrompt is { } prompt
+            ? prompt.Replace("{instruction}", instruction, StringComparison.Ordinal)
+            : QueryPrefix;
+    }
+
+    private float[][] Embed(string[] texts, string prefix, CancellationToken cancellationToken = default)
+    {
         var encoded = new int[texts.Length][];
         var truncated = 0;
         for (var i = 0; i < texts.Length; i++)
@@ -318,7 +324,7 @@ public sealed class OnnxSentenceEmbedder : IEmbeddingGenerator<string, Embedding
         }
 
         hash.AppendData(folder.Vocabulary);
-        var settings = $"\n{folder.LowerCase}|{folder.StripAccents}|{encoder.MaxLength}|{folder.Pooling}|{folder.Normalize}|{QueryPrefix}|{PassagePrefix}|{outputNames[0]}";
+        var settings = $"\n{folder.LowerCase}|{folder.StripAccents}|{encoder.MaxLength}|{folder.Pooling}|{folder.Normalize}|{QueryPrefix}|{PassagePrefix}|{options.InstructionPrompt}|{outputNames[0]}";
         hash.AppendData(Encoding.UTF8.GetBytes(settings));
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }

@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using EdcKg.Core.Prompts;
 using EdcKg.Core.Retrieval;
 using Microsoft.Extensions.AI;
 using TestModels.Onnx;
@@ -96,20 +97,38 @@ public sealed class OnnxSentenceEmbedderTests : IClassFixture<TinyModelFolder>
     }
 
     [Fact]
-    public async Task QueryAndPassageRolesPrependTheirPrefixes()
+    public async Task QueryAndPassageRolesPrependTheirPrefixesAndPassageIsTheDefault()
     {
         var options = new OnnxEmbedderOptions { QueryPrefix = "query: ", PassagePrefix = "passage: " };
         using var embedder = OnnxSentenceEmbedder.Open(model.Path, options);
+        using var unprefixed = OnnxSentenceEmbedder.Open(model.Path);
 
-        var asQuery = await embedder.GenerateAsync(["born in"], EmbeddingRoleOptions.For(EmbeddingRole.Query));
-        var asPassage = await embedder.GenerateAsync(["born in"], EmbeddingRoleOptions.For(EmbeddingRole.Passage));
-        var plain = await embedder.GenerateAsync(["query: born in", "passage: born in", "born in"]);
-        var viaView = await new RoleEmbeddingGenerator(embedder, EmbeddingRole.Query).GenerateAsync(["born in"]);
+        var asQuery = await embedder.GenerateAsync(["born in"], EmbeddingOptionKeys.For(EmbeddingRole.Query));
+        var asPassage = await embedder.GenerateAsync(["born in"], EmbeddingOptionKeys.For(EmbeddingRole.Passage));
+        var unset = await embedder.GenerateAsync(["born in"]);
+        var plain = await unprefixed.GenerateAsync(["query: born in", "passage: born in", "born in"]);
 
         AssertClose(plain[0].Vector.Span, asQuery[0].Vector.Span, 1e-6f);
         AssertClose(plain[1].Vector.Span, asPassage[0].Vector.Span, 1e-6f);
-        AssertClose(plain[0].Vector.Span, viaView[0].Vector.Span, 1e-6f);
+        AssertClose(plain[1].Vector.Span, unset[0].Vector.Span, 1e-6f);
         Assert.True(TensorPrimitives.CosineSimilarity(plain[2].Vector.Span, asQuery[0].Vector.Span) < 0.9999f);
+    }
+
+    [Fact]
+    public async Task AQueryWithAnInstructionUsesTheInstructionPromptOnlyWhenOneIsConfigured()
+    {
+        const string instruction = "Retrieve descriptions of relations that are present in the given text.";
+        using var instructed = OnnxSentenceEmbedder.Open(model.Path, new OnnxEmbedderOptions { QueryPrefix = "query: ", InstructionPrompt = "Instruct: {instruction}\nQuery: " });
+        using var plainQueries = OnnxSentenceEmbedder.Open(model.Path, new OnnxEmbedderOptions { QueryPrefix = "query: " });
+        var withInstruction = EmbeddingOptionKeys.For(EmbeddingRole.Query, instruction);
+
+        Assert.Equal($"Instruct: {instruction}\nQuery: ", instructed.PrefixFor(withInstruction));
+        Assert.Equal("query: ", instructed.PrefixFor(EmbeddingOptionKeys.For(EmbeddingRole.Query)));
+        Assert.Equal("query: ", plainQueries.PrefixFor(withInstruction));
+
+        var actual = await instructed.GenerateAsync(["Paris is the capital of France"], withInstruction);
+        var expected = await plainQueries.GenerateAsync([$"Instruct: {instruction}\nQuery: Paris is the capital of France"], EmbeddingOptionKeys.For(EmbeddingRole.Passage));
+        AssertClose(expected[0].Vector.Span, actual[0].Vector.Span, 1e-6f);
     }
 
     [Fact]
@@ -119,8 +138,9 @@ public sealed class OnnxSentenceEmbedderTests : IClassFixture<TinyModelFolder>
         using var folder = TinyModelFolder.With(new TinyEncoderSpec { Prompts = prompts, WriteQuantized = false });
         using var embedder = OnnxSentenceEmbedder.Open(folder.Path);
 
-        var asQuery = await embedder.GenerateAsync(["born in"], new EmbeddingGenerationOptions { AdditionalProperties = new() { [EmbeddingRoleOptions.Key] = "query" } });
-        var plain = await embedder.GenerateAsync(["instruct: retrieve relation\nquery: born in"]);
+        var asQuery = await embedder.GenerateAsync(["born in"], new EmbeddingGenerationOptions { AdditionalProperties = new() { [EmbeddingOptionKeys.Role] = "Query" } });
+        using var unprefixed = OnnxSentenceEmbedder.Open(model.Path);
+        var plain = await unprefixed.GenerateAsync(["instruct: retrieve relation\nquery: born in"]);
 
         Assert.Equal(prompts["query"], embedder.QueryPrefix);
         Assert.Equal("passage: ", embedder.PassagePrefix);

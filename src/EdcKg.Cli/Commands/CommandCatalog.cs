@@ -7,6 +7,7 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> All()
     {
-        yield return EmbedCommand.Create(() => Console.In);
+        yield return RunCommand.Create();
+        yield return EmbedCommand.Create(() => global::System.Console.In);
     }
 }

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using EdcKg.Core.Retrieval;
+using EdcKg.Core.Prompts;
 using EdcKg.Onnx;
 using Microsoft.Extensions.AI;
 
@@ -24,15 +24,17 @@ internal static class EmbedCommand
             Description = "A sentence-transformers ONNX model folder (or an .onnx file in one), or a .gguf embedding model.",
             Required = true,
         };
-        var query = new Option<bool>("--query") { Description = "Embed the lines as queries (with the model's query prefix)." };
-        var passage = new Option<bool>("--passage") { Description = "Embed the lines as passages (with the model's passage prefix)." };
+        var query = new Option<bool>("--query") { Description = "Embed the lines as queries (with the query prefix, or the instruction prompt when --instruction is given)." };
+        var passage = new Option<bool>("--passage") { Description = "Embed the lines as passages (with the passage prefix); the default." };
+        var instruction = new Option<string?>("--instruction") { Description = "Task instruction of --query lines for instruction-tuned models, used with --instruction-prompt." };
+        var instructionPrompt = new Option<string?>("--instruction-prompt") { Description = "Query prompt with {instruction}, e.g. \"Instruct: {instruction}\\nQuery: \" (\\n is a line break)." };
         var json = new Option<bool>("--json") { Description = "Print each vector as a JSON array instead of space-separated numbers." };
         var queryPrefix = new Option<string?>("--query-prefix") { Description = "Prefix of queries, e.g. \"query: \" for e5 models (default: the model's own prompt, if any)." };
         var passagePrefix = new Option<string?>("--passage-prefix") { Description = "Prefix of passages, e.g. \"passage: \" for e5 models (default: the model's own prompt, if any)." };
         var threads = new Option<int>("--threads") { Description = "onnxruntime threads per run (0: onnxruntime chooses).", DefaultValueFactory = _ => 0 };
 
         var command = new Command("embed", "Embed each line of standard input and print one vector per line.");
-        foreach (var option in new Option[] { model, query, passage, json, queryPrefix, passagePrefix, threads })
+        foreach (var option in new Option[] { model, query, passage, json, queryPrefix, passagePrefix, instruction, instructionPrompt, threads })
         {
             command.Options.Add(option);
         }
@@ -66,6 +68,7 @@ internal static class EmbedCommand
                     {
                         QueryPrefix = parseResult.GetValue(queryPrefix),
                         PassagePrefix = parseResult.GetValue(passagePrefix),
+                        InstructionPrompt = parseResult.GetValue(instructionPrompt)?.Replace("\\n", "\n", StringComparison.Ordinal),
                         IntraOpThreads = threadCount,
                     });
             }
@@ -77,8 +80,7 @@ internal static class EmbedCommand
 
             using (embedder)
             {
-                var role = asQuery ? EmbeddingRole.Query : asPassage ? EmbeddingRole.Passage : EmbeddingRole.Plain;
-                var options = EmbeddingRoleOptions.For(role);
+                var options = EmbeddingOptionKeys.For(asQuery ? EmbeddingRole.Query : EmbeddingRole.Passage, parseResult.GetValue(instruction));
                 var reader = input();
                 var chunk = new List<string>(LinesPerChunk);
                 try

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using EdcKg.Cli.Commands;
-using EdcKg.Core.Retrieval;
 using EdcKg.Onnx;
 using TestModels.Onnx;
 

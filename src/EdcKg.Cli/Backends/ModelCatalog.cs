@@ -1,0 +1,73 @@
+using Microsoft.Extensions.AI;
+
+namespace EdcKg.Cli.Backends;
+
+/// <summary>
+/// Opens the models a command names, by what the name is: a <c>.gguf</c> file runs on the local llama.cpp runtime,
+/// a folder with <c>model.onnx</c> is a sentence-transformers export for ONNX Runtime. The same name opens one
+/// instance, shared by every role that names it, and everything opened is disposed with the catalog.
+/// </summary>
+public sealed class ModelCatalog : IAsyncDisposable
+{
+    private readonly Dictionary<string, IChatClient> chats = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IEmbeddingGenerator<string, Embedding<float>>> embedders = new(StringComparer.Ordinal);
+    private readonly List<IDisposable> opened = [];
+    private readonly ModelOptions options;
+
+    /// <summary>Creates a catalog that opens models with <paramref name="options"/>.</summary>
+    public ModelCatalog(ModelOptions options) => this.options = options;
+
+    /// <summary>The chat model named by option <paramref name="option"/>.</summary>
+    public IChatClient Chat(string option, string name) => GetOrOpen(chats, name, () => ModelOpeners.OpenChat(option, name, options));
+
+    /// <summary>The embedding model named by option <paramref name="option"/>.</summary>
+    public IEmbeddingGenerator<string, Embedding<float>> Embedder(string option, string name) => GetOrOpen(embedders, name, () => ModelOpeners.OpenEmbedder(option, name, options));
+
+    /// <summary>
+    /// A stable identity of the model <paramref name="name"/> for the run's caches and manifest: for a file or folder,
+    /// its name, size and modification time (so a replaced model is not mistaken for the old one).
+    /// </summary>
+    public static string Identity(string name)
+    {
+        if (File.Exists(name))
+        {
+            var file = new FileInfo(name);
+            return $"{file.Name}:{file.Length}:{file.LastWriteTimeUtc.Ticks}";
+        }
+
+        if (Directory.Exists(name))
+        {
+            var folder = new DirectoryInfo(name);
+            var size = folder.EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length);
+            var newest = folder.EnumerateFiles("*", SearchOption.AllDirectories).Select(f => f.LastWriteTimeUtc.Ticks).DefaultIfEmpty().Max();
+            return $"{folder.Name}/:{size}:{newest}";
+        }
+
+        return name;
+    }
+
+    private T GetOrOpen<T>(Dictionary<string, T> opened, string name, Func<T> open)
+        where T : IDisposable
+    {
+        if (!opened.TryGetValue(name, out var model))
+        {
+            model = open();
+            this.opened.Add(model);
+            opened[name] = model;
+        }
+
+        return model;
+    }
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync()
+    {
+        for (var i = opened.Count - 1; i >= 0; i--)
+        {
+            opened[i].Dispose();
+        }
+
+        opened.Clear();
+        return ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,17 @@
+using Microsoft.Extensions.AI;
+
+namespace EdcKg.Cli.Backends;
+
+/// <summary>Turns a model name given on the command line into a backend.</summary>
+internal static class ModelOpeners
+{
+    public static IChatClient OpenChat(string option, string name, ModelOptions options)
+    {
+        throw new ModelNameException($"{option}: '{name}' is not a chat model this build can open (expected a .gguf file for the local llama.cpp runtime).");
+    }
+
+    public static IEmbeddingGenerator<string, Embedding<float>> OpenEmbedder(string option, string name, ModelOptions options)
+    {
+        throw new ModelNameException($"{option}: '{name}' is not an embedding model this build can open (expected a sentence-transformers ONNX folder or a .gguf embedding model).");
+    }
+}

@@ -1,0 +1,17 @@
+namespace EdcKg.Cli.Backends;
+
+/// <summary>Options for opening local models.</summary>
+public sealed record ModelOptions
+{
+    /// <summary>A folder with another build of the llama.cpp libraries (else EDCKG_LLAMA_LIB, else the installed one).</summary>
+    public string? LlamaLibrary { get; init; }
+
+    /// <summary>Context size of a local chat model, in tokens (shared by the sequences decoded together).</summary>
+    public int ContextSize { get; init; } = 8192;
+
+    /// <summary>Layers offloaded to a GPU when the llama.cpp build has one.</summary>
+    public int GpuLayers { get; init; }
+
+    /// <summary>Threads for local inference (0: one per core).</summary>
+    public int Threads { get; init; }
+}

@@ -1,0 +1,93 @@
+using System.CommandLine;
+using EdcKg.Cli.Backends;
+using EdcKg.Cli.Console;
+using EdcKg.Core.Inputs;
+using EdcKg.Core.Pipeline;
+using EdcKg.Core.Prompts;
+using EdcKg.Core.Storage;
+using Microsoft.Extensions.Logging;
+using Spectre.Console;
+
+namespace EdcKg.Cli.Commands;
+
+/// <summary><c>edckg run</c>: EDC (and EDC+R) over a corpus, resumable, with EDC-compatible outputs.</summary>
+internal static class RunCommand
+{
+    public static Command Create()
+    {
+        var o = new RunOptions();
+        var command = new Command("run", """
+            Extract a knowledge graph from a corpus with EDC: open extraction, schema definition and schema canonicalization,
+            then refinement iterations (EDC+R). Options mirror EDC's run.py in kebab-case. Running the same command again
+            resumes an interrupted run from its output folder.
+
+            Examples:
+              edckg run --input-text-file-path ../shared/edc/datasets/example.txt --target-schema-path ../shared/edc/schemas/example_schema.csv \
+                --oie-llm models/mistral-7b-instruct-v0.2.Q4_K_M.gguf --sc-embedder models/e5-small-v2 --output-dir output/example
+              edckg run --input-text-file-path docs/ --oie-llm models/qwen2.5-7b-instruct-q4_k_m.gguf --sc-embedder models/e5-small-v2 \
+                --refinement-iterations 1 --output-dir output/docs          (no target schema: self-canonicalization)
+            """);
+        o.AddTo(command);
+        command.SetAction((parseResult, cancellationToken) => ExecuteAsync(parseResult, o, cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> ExecuteAsync(ParseResult parseResult, RunOptions o, CancellationToken cancellationToken)
+    {
+        var console = CommandConsole.Of(parseResult);
+        try
+        {
+            o.Validate(parseResult);
+            var settings = o.Settings(parseResult);
+            var corpus = CorpusReader.Read(parseResult.GetValue(o.InputTextFilePath)!);
+            var schemaPath = parseResult.GetValue(o.TargetSchemaPath);
+            var schema = schemaPath is null ? [] : SchemaCsvReader.Read(schemaPath);
+            var prompts = EdcPrompts.Load(o.PromptSources(parseResult), settings.RefinementIterations > 0);
+            var output = parseResult.GetValue(o.OutputDir)!;
+            if (schema.Count == 0 && !settings.EnrichSchema)
+            {
+                console.Error.WriteLine("edckg: no target schema: self-canonicalization (the schema grows from the extracted relations).");
+            }
+
+            using var loggerFactory = LoggerFactory.Create(builder => builder
+                .SetMinimumLevel(o.LogLevel(parseResult))
+                .AddSimpleConsole(options => { options.SingleLine = true; options.TimestampFormat = "HH:mm:ss "; })
+                .AddFilter((_, level) => level >= o.LogLevel(parseResult)));
+            await using var models = new ModelCatalog(o.ModelOptions(parseResult));
+            var names = o.ModelNames(parseResult);
+            var backends = new EdcBackends(
+                models.Chat("--oie-llm", names["oie"]),
+                models.Chat("--sd-llm", names["sd"]),
+                models.Chat("--sc-llm", names["sc"]),
+                models.Embedder("--sc-embedder", names["sc_embedder"]),
+                settings.RefinementIterations > 0 ? models.Chat("--ee-llm", names["ee"]) : null,
+                settings.RefinementIterations > 0 ? models.Embedder("--sr-embedder", names["sr_embedder"]) : null);
+            var identities = names.ToDictionary(p => p.Key, p => ModelCatalog.Identity(p.Value));
+            var manifest = RunManifest.Create(corpus, schema, prompts, settings, identities, o.SourcePaths(parseResult));
+
+            await using var store = RunStore.Open(output);
+            IRunProgress progress = console.Interactive ? new LiveProgress(AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(console.Error) })) : new PlainProgress(console.Error);
+            var pipeline = new EdcPipeline(backends, prompts, settings, store, identities, progress, loggerFactory.CreateLogger("edckg"));
+            var summary = await pipeline.RunAsync(corpus, schema, manifest, output, cancellationToken).ConfigureAwait(false);
+
+            console.Output.WriteLine($"{summary.Documents} documents, {summary.CanonicalTriples} canonical triples in iteration {summary.Iterations}, schema of {summary.SchemaSize} relations.");
+            if (summary.UnparsedAnswers > 0 || summary.UndefinedRelations > 0)
+            {
+                console.Output.WriteLine($"{summary.UnparsedAnswers} unreadable answer fragments and {summary.UndefinedRelations} undefined relations (see result_at_each_stage.json and the run store).");
+            }
+
+            console.Output.WriteLine($"Results: {Path.Combine(output, $"iter{summary.Iterations}", "canon_kg.txt")}");
+            return ExitCodes.Success;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            console.Error.WriteLine("edckg: interrupted; everything finished so far is saved. Run the same command again to resume.");
+            return ExitCodes.Interrupted;
+        }
+        catch (Exception e) when (e is InputException or PromptTemplateException or RunMismatchException or ModelNameException or ArgumentException)
+        {
+            console.Fail(e.Message);
+            return ExitCodes.BadInput;
+        }
+    }
+}

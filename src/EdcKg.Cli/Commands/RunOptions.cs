@@ -1,0 +1,135 @@
+using System.CommandLine;
+using EdcKg.Cli.Backends;
+using EdcKg.Core.Pipeline;
+using EdcKg.Core.Prompts;
+using Microsoft.Extensions.Logging;
+
+namespace EdcKg.Cli.Commands;
+
+/// <summary>The options of <c>edckg run</c>: EDC's run.py options in kebab-case, then ours.</summary>
+internal sealed class RunOptions
+{
+    public Option<string> OieLlm { get; } = new("--oie-llm") { Description = "Model for open information extraction (a .gguf file).", Required = true };
+    public Option<string?> OiePromptTemplateFilePath { get; } = new("--oie-prompt-template-file-path") { Description = "Prompt template for open information extraction." };
+    public Option<string?> OieFewShotExampleFilePath { get; } = new("--oie-few-shot-example-file-path") { Description = "Few-shot examples for open information extraction." };
+    public Option<string?> SdLlm { get; } = new("--sd-llm") { Description = "Model for schema definition (default: --oie-llm)." };
+    public Option<string?> SdPromptTemplateFilePath { get; } = new("--sd-prompt-template-file-path") { Description = "Prompt template for schema definition." };
+    public Option<string?> SdFewShotExampleFilePath { get; } = new("--sd-few-shot-example-file-path") { Description = "Few-shot examples for schema definition." };
+    public Option<string?> ScLlm { get; } = new("--sc-llm") { Description = "Model that verifies canonicalization choices (default: --oie-llm)." };
+    public Option<string> ScEmbedder { get; } = new("--sc-embedder") { Description = "Embedding model for schema canonicalization (ONNX sentence-transformers folder or .gguf).", Required = true };
+    public Option<string?> ScPromptTemplateFilePath { get; } = new("--sc-prompt-template-file-path") { Description = "Prompt template for canonicalization verification." };
+    public Option<string?> SrEmbedder { get; } = new("--sr-embedder") { Description = "Embedding model of the schema retriever (default: --sc-embedder)." };
+    public Option<string?> OieRefinePromptTemplateFilePath { get; } = new("--oie-refine-prompt-template-file-path") { Description = "Prompt template for refined open information extraction." };
+    public Option<string?> OieRefineFewShotExampleFilePath { get; } = new("--oie-refine-few-shot-example-file-path") { Description = "Few-shot examples for refined open information extraction." };
+    public Option<string?> EeLlm { get; } = new("--ee-llm") { Description = "Model for entity extraction and merging (default: --oie-llm)." };
+    public Option<string?> EePromptTemplateFilePath { get; } = new("--ee-prompt-template-file-path") { Description = "Prompt template for entity extraction." };
+    public Option<string?> EeFewShotExampleFilePath { get; } = new("--ee-few-shot-example-file-path") { Description = "Few-shot examples for entity extraction." };
+    public Option<string?> EmPromptTemplateFilePath { get; } = new("--em-prompt-template-file-path") { Description = "Prompt template for entity merging." };
+    public Option<string> InputTextFilePath { get; } = new("--input-text-file-path") { Description = "The corpus: an EDC dataset file (one document per line), a JSONL file of {\"id\",\"text\"}, or a folder of .txt/.md files.", Required = true };
+    public Option<string?> TargetSchemaPath { get; } = new("--target-schema-path") { Description = "Target schema CSV (relation,definition). Without it the schema is induced (self-canonicalization)." };
+    public Option<int> RefinementIterations { get; } = new("--refinement-iterations") { Description = "Refinement iterations (EDC+R) after the first.", DefaultValueFactory = _ => 0 };
+    public Option<bool> EnrichSchema { get; } = new("--enrich-schema") { Description = "Relations that match no schema relation join the schema instead of being dropped." };
+    public Option<string> OutputDir { get; } = new("--output-dir") { Description = "Output folder: iter*/ results and the resumable run store.", DefaultValueFactory = _ => Path.Combine("output", "edckg") };
+    public Option<bool> LoggingVerbose { get; } = new("--logging-verbose") { Description = "Log at information level." };
+    public Option<bool> LoggingDebug { get; } = new("--logging-debug") { Description = "Log at debug level." };
+    public Option<LogLevel?> LogLevelOption { get; } = new("--loglevel") { Description = "Log level (Trace, Debug, Information, Warning, Error)." };
+    public Option<string?> PromptsDir { get; } = new("--prompts-dir") { Description = "Folder of prompt templates with EDC's file names (default: our prompts; EDC's prompt_templates/ works unchanged)." };
+    public Option<string?> FewShotDir { get; } = new("--few-shot-dir") { Description = "Folder of few-shot files with EDC's file names (for example EDC's few_shot_examples/webnlg)." };
+    public Option<int> ScTopK { get; } = new("--sc-top-k") { Description = "Schema relations offered to the verifier per open relation.", DefaultValueFactory = _ => 5 };
+    public Option<int> SrTopK { get; } = new("--sr-top-k") { Description = "Relations the schema retriever adds to a refinement hint.", DefaultValueFactory = _ => 10 };
+    public Option<int> Seed { get; } = new("--seed") { Description = "Seed of the example choice in refinement hints.", DefaultValueFactory = _ => 0 };
+    public Option<int> Parallelism { get; } = new("--parallelism") { Description = "Documents in flight at once per stage (a local model decodes them in one batch).", DefaultValueFactory = _ => 16 };
+    public Option<string?> LlamaLib { get; } = new("--llama-lib") { Description = "Folder of another llama.cpp build (else EDCKG_LLAMA_LIB, else the installed one)." };
+    public Option<int> ContextSize { get; } = new("--context-size") { Description = "Context size of local chat models, in tokens.", DefaultValueFactory = _ => 8192 };
+    public Option<int> GpuLayers { get; } = new("--gpu-layers") { Description = "Layers offloaded to the GPU (CUDA builds).", DefaultValueFactory = _ => 0 };
+    public Option<int> Threads { get; } = new("--threads") { Description = "Threads for local inference (0: one per core).", DefaultValueFactory = _ => 0 };
+
+    public void AddTo(Command command)
+    {
+        foreach (var option in GetType().GetProperties().Select(p => p.GetValue(this)).OfType<Option>())
+        {
+            command.Options.Add(option);
+        }
+
+    }
+
+    /// <summary>Checks the numeric options; the message names the option.</summary>
+    public void Validate(ParseResult result)
+    {
+        foreach (var (option, minimum) in new[] { (RefinementIterations, 0), (ScTopK, 1), (SrTopK, 1), (Parallelism, 1), (ContextSize, 256), (GpuLayers, 0), (Threads, 0) })
+        {
+            if (result.GetValue(option) < minimum)
+            {
+                throw new ArgumentException($"{option.Name} must be at least {minimum} (got {result.GetValue(option)}).");
+            }
+        }
+    }
+
+    public EdcSettings Settings(ParseResult result) => new()
+    {
+        RefinementIterations = result.GetValue(RefinementIterations),
+        EnrichSchema = result.GetValue(EnrichSchema),
+        CanonicalizationTopK = result.GetValue(ScTopK),
+        RetrievedRelations = result.GetValue(SrTopK),
+        Seed = result.GetValue(Seed),
+        Parallelism = result.GetValue(Parallelism),
+    };
+
+    public ModelOptions ModelOptions(ParseResult result) => new()
+    {
+        LlamaLibrary = result.GetValue(LlamaLib),
+        ContextSize = result.GetValue(ContextSize),
+        GpuLayers = result.GetValue(GpuLayers),
+        Threads = result.GetValue(Threads),
+    };
+
+    /// <summary>The model of every role, with EDC's defaults: the other LLM roles use the OIE model, the retriever the canonicalization embedder.</summary>
+    public Dictionary<string, string> ModelNames(ParseResult result)
+    {
+        var oie = result.GetValue(OieLlm)!;
+        var sc = result.GetValue(ScEmbedder)!;
+        return new Dictionary<string, string>
+        {
+            ["oie"] = oie,
+            ["sd"] = result.GetValue(SdLlm) ?? oie,
+            ["sc"] = result.GetValue(ScLlm) ?? oie,
+            ["ee"] = result.GetValue(EeLlm) ?? oie,
+            ["sc_embedder"] = sc,
+            ["sr_embedder"] = result.GetValue(SrEmbedder) ?? sc,
+        };
+    }
+
+    public PromptSources PromptSources(ParseResult result)
+    {
+        var installed = Path.Combine(AppContext.BaseDirectory, "prompts");
+        var templates = result.GetValue(PromptsDir) ?? Path.Combine(installed, "templates");
+        var fewShot = result.GetValue(FewShotDir) ?? Path.Combine(installed, "few_shot");
+        var overrides = new Dictionary<PromptKind, string>();
+        foreach (var (option, kind) in new[]
+        {
+            (OiePromptTemplateFilePath, PromptKind.OieTemplate), (OieFewShotExampleFilePath, PromptKind.OieFewShot),
+            (SdPromptTemplateFilePath, PromptKind.SdTemplate), (SdFewShotExampleFilePath, PromptKind.SdFewShot),
+            (ScPromptTemplateFilePath, PromptKind.ScTemplate),
+            (OieRefinePromptTemplateFilePath, PromptKind.OieRefineTemplate), (OieRefineFewShotExampleFilePath, PromptKind.OieRefineFewShot),
+            (EePromptTemplateFilePath, PromptKind.EeTemplate), (EeFewShotExampleFilePath, PromptKind.EeFewShot),
+            (EmPromptTemplateFilePath, PromptKind.EmTemplate),
+        })
+        {
+            if (result.GetValue(option) is { } path)
+            {
+                overrides[kind] = path;
+            }
+        }
+
+        return new PromptSources(templates, fewShot, overrides);
+    }
+
+    public Dictionary<string, string> SourcePaths(ParseResult result) => new()
+    {
+        ["input"] = Path.GetFullPath(result.GetValue(InputTextFilePath)!),
+        ["schema"] = result.GetValue(TargetSchemaPath) is { } schema ? Path.GetFullPath(schema) : "(none)",
+    };
+
+    public LogLevel LogLevel(ParseResult result)
+        => result.GetValue(LogLevelOption) ?? (result.GetValue(LoggingDebug) ? Microsoft.Extensions.Logging.LogLevel.Debug : result.GetValue(LoggingVerbose) ? Microsoft.Extensions.Logging.LogLevel.Information : Microsoft.Extensions.Logging.LogLevel.Warning);
+}

@@ -1,0 +1,93 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using EdcKg.Core.Domain;
+
+namespace EdcKg.Core.Pipeline;
+
+/// <summary>
+/// The run manifest: hashes of the inputs and prompts, the models and the options that shape the results. A run
+/// resumes only into a folder whose manifest agrees; entries under <c>info.</c> (such as the iteration count, which
+/// may grow, or the parallelism) are recorded but do not have to agree.
+/// </summary>
+public static class RunManifest
+{
+    /// <summary>Builds the manifest of a run.</summary>
+    public static Dictionary<string, string> Create(
+        IReadOnlyList<Document> corpus,
+        IReadOnlyList<SchemaRelation> targetSchema,
+        EdcPrompts prompts,
+        EdcSettings settings,
+        IReadOnlyDictionary<string, string> models,
+        IReadOnlyDictionary<string, string>? sources = null)
+    {
+        var manifest = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["corpus.sha256"] = Hash(corpus.Select(d => d.Id + "\u0001" + d.Text)),
+            ["corpus.documents"] = corpus.Count.ToString(CultureInfo.InvariantCulture),
+            ["schema.sha256"] = Hash(targetSchema.Select(r => r.Name + "\u0001" + r.Definition)),
+            ["schema.relations"] = targetSchema.Count.ToString(CultureInfo.InvariantCulture),
+            ["option.enrich_schema"] = (settings.EnrichSchema || targetSchema.Count == 0).ToString(),
+            ["option.sc_top_k"] = settings.CanonicalizationTopK.ToString(CultureInfo.InvariantCulture),
+            ["option.sr_top_k"] = settings.RetrievedRelations.ToString(CultureInfo.InvariantCulture),
+            ["option.seed"] = settings.Seed.ToString(CultureInfo.InvariantCulture),
+            ["option.max_tokens"] = string.Join(',', settings.OpenExtractionMaxTokens, settings.SchemaDefinitionMaxTokens, settings.VerifierMaxTokens, settings.EntityMaxTokens),
+            ["info.refinement_iterations"] = settings.RefinementIterations.ToString(CultureInfo.InvariantCulture),
+            ["info.parallelism"] = settings.Parallelism.ToString(CultureInfo.InvariantCulture),
+        };
+        foreach (var (name, text) in prompts.All())
+        {
+            manifest["prompt." + name + ".sha256"] = Hash([text]);
+        }
+
+        foreach (var (role, identity) in models)
+        {
+            manifest["model." + role] = identity;
+        }
+
+        foreach (var (name, value) in sources ?? new Dictionary<string, string>())
+        {
+            manifest["info.source." + name] = value;
+        }
+
+        return manifest;
+    }
+
+    /// <summary>Fails when <paramref name="stored"/> and <paramref name="current"/> disagree on an entry that shapes results.</summary>
+    public static void EnsureCompatible(IReadOnlyDictionary<string, string> stored, IReadOnlyDictionary<string, string> current, string storePath)
+    {
+        var differences = current.Keys.Union(stored.Keys)
+            .Where(k => !k.StartsWith("info.", StringComparison.Ordinal))
+            // Refinement prompts join the manifest when a later run asks for more iterations.
+            .Where(k => stored.ContainsKey(k) || !k.StartsWith("prompt.", StringComparison.Ordinal))
+            .Where(k => stored.GetValueOrDefault(k) != current.GetValueOrDefault(k))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        if (differences.Count == 0)
+        {
+            return;
+        }
+
+        var lines = differences.Select(k => $"  {k}: stored '{stored.GetValueOrDefault(k) ?? "(none)"}', now '{current.GetValueOrDefault(k) ?? "(none)"}'");
+        throw new RunMismatchException(
+            $"{storePath}: this output folder holds a run with other inputs, prompts, models or options, so it cannot be resumed:\n{string.Join('\n', lines)}\nUse another --output-dir, or the same inputs and options to resume.");
+    }
+
+    /// <summary>A short stable id of the run: the hash of the manifest entries that shape its results.</summary>
+    public static string RunIdOf(IReadOnlyDictionary<string, string> manifest)
+        => Hash(manifest.Where(p => !p.Key.StartsWith("info.", StringComparison.Ordinal) && !p.Key.StartsWith("prompt.oie_r", StringComparison.Ordinal) && !p.Key.StartsWith("prompt.e", StringComparison.Ordinal))
+            .OrderBy(p => p.Key, StringComparer.Ordinal)
+            .Select(p => p.Key + "=" + p.Value))[..16];
+
+    private static string Hash(IEnumerable<string> parts)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var part in parts)
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes(part));
+            hash.AppendData([0]);
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+}

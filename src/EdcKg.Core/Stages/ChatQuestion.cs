@@ -1,0 +1,30 @@
+using EdcKg.Core.Prompts;
+using Microsoft.Extensions.AI;
+
+namespace EdcKg.Core.Stages;
+
+/// <summary>One prompt to a chat model, as every stage asks it: a single user message, greedy decoding, the expected
+/// output shape and EDC's answer lead-in passed along for backends that can use them.</summary>
+internal static class ChatQuestion
+{
+    public static async Task<string> AskAsync(IChatClient chat, string prompt, OutputShape shape, string answerPrefix, int maxOutputTokens, CancellationToken cancellationToken)
+    {
+        var options = new ChatOptions
+        {
+            Temperature = 0,
+            MaxOutputTokens = maxOutputTokens,
+            AdditionalProperties = new AdditionalPropertiesDictionary
+            {
+                [ChatOptionKeys.OutputShape] = shape,
+                [ChatOptionKeys.AnswerPrefix] = answerPrefix,
+            },
+        };
+        var response = await chat.GetResponseAsync([new ChatMessage(ChatRole.User, prompt)], options, cancellationToken).ConfigureAwait(false);
+        var text = response.Text ?? string.Empty;
+        // Some backends echo the lead-in; the parsers want the answer alone.
+        var trimmed = text.TrimStart();
+        return trimmed.StartsWith(answerPrefix.Trim(), StringComparison.Ordinal) && answerPrefix.Trim().Length > 0
+            ? trimmed[answerPrefix.Trim().Length..].Trim()
+            : text.Trim();
+    }
+}

@@ -1,0 +1,58 @@
+using EdcKg.Core.Domain;
+using EdcKg.Core.Parsing;
+using EdcKg.Core.Prompts;
+using Microsoft.Extensions.AI;
+
+namespace EdcKg.Core.Stages;
+
+/// <summary>
+/// Stage 2, schema definition: the LLM writes a one-sentence definition of every relation of a document's triples,
+/// in the document's context. A relation the answer leaves out is asked about once more, alone with its triples;
+/// what is still missing is reported, never a failure.
+/// </summary>
+public sealed class SchemaDefinition(IChatClient chat, PromptTemplate template, string fewShotExamples, int maxOutputTokens = 512)
+{
+    /// <summary>EDC's lead-in for the answer.</summary>
+    public const string AnswerPrefix = "Answer: ";
+
+    /// <summary>Defines the relations of <paramref name="triples"/> extracted from <paramref name="document"/>.</summary>
+    public async Task<SchemaDefinitionOutput> DefineAsync(Document document, IReadOnlyList<Triple> triples, CancellationToken cancellationToken)
+    {
+        var relations = triples.Select(t => t.Relation).Distinct(StringComparer.Ordinal).ToList();
+        if (relations.Count == 0)
+        {
+            return new SchemaDefinitionOutput([], []);
+        }
+
+        var found = await AskAsync(document, triples, relations, cancellationToken).ConfigureAwait(false);
+        var missing = new List<string>();
+        foreach (var relation in relations.Where(r => !found.ContainsKey(r)).ToList())
+        {
+            var again = await AskAsync(document, triples.Where(t => t.Relation == relation).ToList(), [relation], cancellationToken).ConfigureAwait(false);
+            if (again.TryGetValue(relation, out var definition))
+            {
+                found[relation] = definition;
+            }
+            else
+            {
+                missing.Add(relation);
+            }
+        }
+
+        var definitions = relations.Where(found.ContainsKey).Select(r => new RelationDefinition(r, found[r])).ToList();
+        return new SchemaDefinitionOutput(definitions, missing);
+    }
+
+    private async Task<Dictionary<string, string>> AskAsync(Document document, IReadOnlyList<Triple> triples, IReadOnlyList<string> relations, CancellationToken cancellationToken)
+    {
+        var values = new Dictionary<string, string>
+        {
+            ["few_shot_examples"] = fewShotExamples,
+            ["text"] = document.Text,
+            ["triples"] = PythonRepr.OfNestedList(triples.Select(t => t.ToList())),
+            ["relations"] = PythonRepr.OfList(relations),
+        };
+        var answer = await ChatQuestion.AskAsync(chat, template.Fill(values), new RelationDefinitionsShape(relations), AnswerPrefix, maxOutputTokens, cancellationToken).ConfigureAwait(false);
+        return RelationDefinitionParser.Parse(answer, relations).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+    }
+}

@@ -1,0 +1,12 @@
+using EdcKg.Core.Domain;
+
+namespace EdcKg.Core.Stages;
+
+/// <summary>What schema definition produced for one document.</summary>
+/// <param name="Definitions">A definition for each relation that got one, in the order the relations first appear.</param>
+/// <param name="Missing">Relations left undefined even after asking again for each alone.</param>
+public sealed record SchemaDefinitionOutput(IReadOnlyList<RelationDefinition> Definitions, IReadOnlyList<string> Missing)
+{
+    /// <summary>The definition of <paramref name="relation"/>, or null.</summary>
+    public string? DefinitionOf(string relation) => Definitions.FirstOrDefault(d => d.Relation == relation)?.Definition;
+}

@@ -1,0 +1,22 @@
+using EdcKg.Core.Domain;
+
+namespace EdcKg.Core.Storage;
+
+/// <summary>What one unit of work adds to the store; all of it is committed in the same transaction.</summary>
+public sealed class PendingWrite
+{
+    /// <summary>Stage outputs: (iteration, stage, document index, JSON payload).</summary>
+    public List<(int Iteration, string Stage, int DocumentIndex, string Payload)> StageResults { get; } = [];
+
+    /// <summary>Relations that joined the schema, with the embedding they were indexed with.</summary>
+    public List<(SchemaRelation Relation, int Iteration, int DocumentIndex)> SchemaAdditions { get; } = [];
+
+    /// <summary>Finished LLM responses keyed by their cache key.</summary>
+    public List<(byte[] Key, string Response)> CachedResponses { get; } = [];
+
+    /// <summary>Embeddings keyed by (model, role, text hash).</summary>
+    public List<(string Model, string Role, byte[] TextHash, float[] Vector)> Embeddings { get; } = [];
+
+    /// <summary>Whether there is nothing to write.</summary>
+    public bool IsEmpty => StageResults.Count == 0 && SchemaAdditions.Count == 0 && CachedResponses.Count == 0 && Embeddings.Count == 0;
+}

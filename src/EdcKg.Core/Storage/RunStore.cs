@@ -1,0 +1,403 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Threading.Channels;
+using EdcKg.Core.Domain;
+using Microsoft.Data.Sqlite;
+
+namespace EdcKg.Core.Storage;
+
+/// <summary>
+/// The run store: one SQLite file in the output folder holding the documents, every stage's output per document and
+/// iteration, the schema as it grows, caches of LLM responses and embeddings, and the run manifest. Writes go through
+/// a group-commit loop: every write is durable in the file when its task completes, and concurrent writes share a
+/// transaction, so a killed run loses nothing that was reported done and a fast backend is not held up by commits.
+/// Safe for concurrent use.
+/// </summary>
+public sealed class RunStore : IAsyncDisposable
+{
+    private readonly SqliteConnection connection;
+    private readonly SemaphoreSlim gate = new(1, 1);
+    private readonly Channel<(PendingWrite Write, TaskCompletionSource Done)> queue =
+        Channel.CreateUnbounded<(PendingWrite, TaskCompletionSource)>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Task writerLoop;
+    private readonly HashSet<string> cachedResponseKeys;
+    private readonly HashSet<string> cachedEmbeddingKeys;
+    private readonly object keysLock = new();
+
+    private RunStore(string path, SqliteConnection connection)
+    {
+        Path = path;
+        this.connection = connection;
+        cachedResponseKeys = LoadKeys("SELECT key FROM llm_cache", r => Convert.ToHexString((byte[])r[0]));
+        cachedEmbeddingKeys = LoadKeys("SELECT model, role, text_hash FROM embeddings", r => EmbeddingKey((string)r[0], (string)r[1], (byte[])r[2]));
+        writerLoop = Task.Run(WriteLoopAsync);
+    }
+
+    /// <summary>The store file.</summary>
+    public string Path { get; }
+
+    /// <summary>Opens (creating if needed) the store <see cref="RunSnapshotReader.StoreFileName"/> in <paramref name="outputDirectory"/>.</summary>
+    public static RunStore Open(string outputDirectory)
+    {
+        Directory.CreateDirectory(outputDirectory);
+        return OpenFile(System.IO.Path.Combine(outputDirectory, RunSnapshotReader.StoreFileName), createIfMissing: true);
+    }
+
+    /// <summary>Opens the store of an existing run; fails with the path when there is none.</summary>
+    public static RunStore OpenExisting(string runDirectory)
+    {
+        var path = System.IO.Path.Combine(runDirectory, RunSnapshotReader.StoreFileName);
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"{path}: no run store here (is '{runDirectory}' the --output-dir of an edckg run?).", path);
+        }
+
+        return OpenFile(path, createIfMissing: false);
+    }
+
+    private static RunStore OpenFile(string path, bool createIfMissing)
+    {
+        var builder = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = createIfMissing ? SqliteOpenMode.ReadWriteCreate : SqliteOpenMode.ReadWrite,
+            Pooling = false,
+        };
+        var connection = new SqliteConnection(builder.ToString());
+        connection.Open();
+        Execute(connection, """
+            PRAGMA journal_mode = WAL;
+            PRAGMA synchronous = NORMAL;
+            PRAGMA busy_timeout = 5000;
+            CREATE TABLE IF NOT EXISTS manifest (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS documents (idx INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, text TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS stage_results (
+                iteration INTEGER NOT NULL, stage TEXT NOT NULL, doc_idx INTEGER NOT NULL, payload TEXT NOT NULL,
+                PRIMARY KEY (iteration, stage, doc_idx));
+            CREATE TABLE IF NOT EXISTS schema_relations (
+                seq INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL UNIQUE, definition TEXT NOT NULL,
+                origin TEXT NOT NULL, iteration INTEGER, doc_idx INTEGER);
+            CREATE TABLE IF NOT EXISTS embeddings (
+                model TEXT NOT NULL, role TEXT NOT NULL, text_hash BLOB NOT NULL, vector BLOB NOT NULL,
+                PRIMARY KEY (model, role, text_hash));
+            CREATE TABLE IF NOT EXISTS llm_cache (key BLOB PRIMARY KEY, response TEXT NOT NULL);
+            """);
+        return new RunStore(path, connection);
+    }
+
+    /// <summary>Reads every manifest entry.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> ReadManifestAsync(CancellationToken cancellationToken = default)
+    {
+        var rows = await QueryAsync("SELECT key, value FROM manifest", null, r => (Key: r.GetString(0), Value: r.GetString(1)), cancellationToken).ConfigureAwait(false);
+        return rows.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+    }
+
+    /// <summary>Writes manifest entries (replacing those with the same keys).</summary>
+    public Task WriteManifestAsync(IReadOnlyDictionary<string, string> entries, CancellationToken cancellationToken = default)
+        => WithConnectionAsync(() =>
+        {
+            using var transaction = connection.BeginTransaction();
+            foreach (var (key, value) in entries)
+            {
+                Execute(connection, "INSERT INTO manifest (key, value) VALUES ($k, $v) ON CONFLICT(key) DO UPDATE SET value = excluded.value", ("$k", key), ("$v", value));
+            }
+
+            transaction.Commit();
+        }, cancellationToken);
+
+    /// <summary>Stores the corpus once; the documents of a resumed run are read back from here.</summary>
+    public Task SaveDocumentsAsync(IReadOnlyList<Document> documents, CancellationToken cancellationToken = default)
+        => WithConnectionAsync(() =>
+        {
+            using var transaction = connection.BeginTransaction();
+            using var command = connection.CreateCommand();
+            command.CommandText = "INSERT INTO documents (idx, id, text) VALUES ($i, $id, $t)";
+            var index = command.Parameters.Add("$i", SqliteType.Integer);
+            var id = command.Parameters.Add("$id", SqliteType.Text);
+            var text = command.Parameters.Add("$t", SqliteType.Text);
+            foreach (var document in documents)
+            {
+                index.Value = document.Index;
+                id.Value = document.Id;
+                text.Value = document.Text;
+                command.ExecuteNonQuery();
+            }
+
+            transaction.Commit();
+        }, cancellationToken);
+
+    /// <summary>The stored corpus in corpus order (empty for a new run).</summary>
+    public Task<List<Document>> LoadDocumentsAsync(CancellationToken cancellationToken = default)
+        => QueryAsync("SELECT idx, id, text FROM documents ORDER BY idx", null, r => new Document(r.GetInt32(0), r.GetString(1), r.GetString(2)), cancellationToken);
+
+    /// <summary>The stored outputs of one stage in one iteration, by document index.</summary>
+    public async Task<Dictionary<int, string>> LoadStageResultsAsync(int iteration, string stage, CancellationToken cancellationToken = default)
+    {
+        var rows = await QueryAsync(
+            "SELECT doc_idx, payload FROM stage_results WHERE iteration = $it AND stage = $st",
+            [("$it", iteration), ("$st", stage)],
+            r => (r.GetInt32(0), r.GetString(1)),
+            cancellationToken).ConfigureAwait(false);
+        return rows.ToDictionary(r => r.Item1, r => r.Item2);
+    }
+
+    /// <summary>The iterations that have at least one stored output of <paramref name="stage"/>.</summary>
+    public Task<List<int>> LoadIterationsAsync(string stage, CancellationToken cancellationToken = default)
+        => QueryAsync("SELECT DISTINCT iteration FROM stage_results WHERE stage = $st ORDER BY iteration", [("$st", stage)], r => r.GetInt32(0), cancellationToken);
+
+    /// <summary>The schema in the order relations joined it (target relations first, as read).</summary>
+    public Task<List<SchemaRelation>> LoadSchemaAsync(CancellationToken cancellationToken = default)
+        => QueryAsync(
+            "SELECT name, definition, origin FROM schema_relations ORDER BY seq",
+            null,
+            r => new SchemaRelation(r.GetString(0), r.GetString(1), Enum.Parse<RelationOrigin>(r.GetString(2))),
+            cancellationToken);
+
+    /// <summary>Stores the target schema once (a resumed run reads it back with the relations added since).</summary>
+    public Task SaveTargetSchemaAsync(IReadOnlyList<SchemaRelation> relations, CancellationToken cancellationToken = default)
+    {
+        var write = new PendingWrite();
+        write.SchemaAdditions.AddRange(relations.Select(r => (r, -1, -1)));
+        return WriteAsync(write, cancellationToken);
+    }
+
+    /// <summary>Whether a finished response is cached under <paramref name="key"/>; cheap when it is not.</summary>
+    public async Task<string?> TryGetCachedResponseAsync(byte[] key, CancellationToken cancellationToken = default)
+    {
+        lock (keysLock)
+        {
+            if (!cachedResponseKeys.Contains(Convert.ToHexString(key)))
+            {
+                return null;
+            }
+        }
+
+        var rows = await QueryAsync("SELECT response FROM llm_cache WHERE key = $k", [("$k", key)], r => r.GetString(0), cancellationToken).ConfigureAwait(false);
+        return rows.Count > 0 ? rows[0] : null;
+    }
+
+    /// <summary>A stored embedding, or null.</summary>
+    public async Task<float[]?> TryGetEmbeddingAsync(string model, string role, byte[] textHash, CancellationToken cancellationToken = default)
+    {
+        lock (keysLock)
+        {
+            if (!cachedEmbeddingKeys.Contains(EmbeddingKey(model, role, textHash)))
+            {
+                return null;
+            }
+        }
+
+        var rows = await QueryAsync(
+            "SELECT vector FROM embeddings WHERE model = $m AND role = $r AND text_hash = $h",
+            [("$m", model), ("$r", role), ("$h", textHash)],
+            r => MemoryMarshal.Cast<byte, float>((byte[])r[0]).ToArray(),
+            cancellationToken).ConfigureAwait(false);
+        return rows.Count > 0 ? rows[0] : null;
+    }
+
+    /// <summary>The dimension of the embeddings stored for <paramref name="model"/>, or null when there are none.</summary>
+    public async Task<int?> StoredEmbeddingDimensionAsync(string model, CancellationToken cancellationToken = default)
+    {
+        var rows = await QueryAsync("SELECT length(vector) FROM embeddings WHERE model = $m LIMIT 1", [("$m", model)], r => r.GetInt32(0) / sizeof(float), cancellationToken).ConfigureAwait(false);
+        return rows.Count > 0 ? rows[0] : null;
+    }
+
+    /// <summary>Queues <paramref name="write"/> and completes once it is committed to the file.</summary>
+    public Task WriteAsync(PendingWrite write, CancellationToken cancellationToken = default)
+    {
+        if (write.IsEmpty)
+        {
+            return Task.CompletedTask;
+        }
+
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (!queue.Writer.TryWrite((write, done)))
+        {
+            throw new ObjectDisposedException(nameof(RunStore));
+        }
+
+        // The write is committed even if the caller stops waiting: cancellation only stops the wait.
+        return done.Task.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>Flushes pending writes and closes the file.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        queue.Writer.TryComplete();
+        await writerLoop.ConfigureAwait(false);
+        connection.Dispose();
+        gate.Dispose();
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        var batch = new List<(PendingWrite Write, TaskCompletionSource Done)>();
+        while (await queue.Reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            batch.Clear();
+            while (batch.Count < 4096 && queue.Reader.TryRead(out var item))
+            {
+                batch.Add(item);
+            }
+
+            try
+            {
+                await gate.WaitAsync().ConfigureAwait(false);
+                try
+                {
+                    Commit(batch.Select(b => b.Write));
+                }
+                finally
+                {
+                    gate.Release();
+                }
+
+                foreach (var (_, done) in batch)
+                {
+                    done.TrySetResult();
+                }
+            }
+            catch (Exception e)
+            {
+                foreach (var (_, done) in batch)
+                {
+                    done.TrySetException(e);
+                }
+            }
+        }
+    }
+
+    private void Commit(IEnumerable<PendingWrite> writes)
+    {
+        using var transaction = connection.BeginTransaction();
+        using var stage = Prepare("INSERT OR REPLACE INTO stage_results (iteration, stage, doc_idx, payload) VALUES ($a, $b, $c, $d)", 4);
+        using var schema = Prepare("INSERT OR IGNORE INTO schema_relations (name, definition, origin, iteration, doc_idx) VALUES ($a, $b, $c, $d, $e)", 5);
+        using var cache = Prepare("INSERT OR REPLACE INTO llm_cache (key, response) VALUES ($a, $b)", 2);
+        using var embedding = Prepare("INSERT OR REPLACE INTO embeddings (model, role, text_hash, vector) VALUES ($a, $b, $c, $d)", 4);
+        var newResponseKeys = new List<string>();
+        var newEmbeddingKeys = new List<string>();
+        foreach (var write in writes)
+        {
+            foreach (var (iteration, name, documentIndex, payload) in write.StageResults)
+            {
+                Run(stage, iteration, name, documentIndex, payload);
+            }
+
+            foreach (var (relation, iteration, documentIndex) in write.SchemaAdditions)
+            {
+                Run(schema, relation.Name, relation.Definition, relation.Origin.ToString(),
+                    iteration < 0 ? DBNull.Value : iteration, documentIndex < 0 ? DBNull.Value : documentIndex);
+            }
+
+            foreach (var (key, response) in write.CachedResponses)
+            {
+                Run(cache, key, response);
+                newResponseKeys.Add(Convert.ToHexString(key));
+            }
+
+            foreach (var (model, role, hash, vector) in write.Embeddings)
+            {
+                Run(embedding, model, role, hash, MemoryMarshal.AsBytes(vector.AsSpan()).ToArray());
+                newEmbeddingKeys.Add(EmbeddingKey(model, role, hash));
+            }
+        }
+
+        transaction.Commit();
+        lock (keysLock)
+        {
+            cachedResponseKeys.UnionWith(newResponseKeys);
+            cachedEmbeddingKeys.UnionWith(newEmbeddingKeys);
+        }
+    }
+
+    private SqliteCommand Prepare(string sql, int parameterCount)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        for (var i = 0; i < parameterCount; i++)
+        {
+            command.Parameters.Add(new SqliteParameter("$" + (char)('a' + i), null));
+        }
+
+        return command;
+    }
+
+    private static void Run(SqliteCommand command, params object[] values)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            command.Parameters[i].Value = values[i];
+        }
+
+        command.ExecuteNonQuery();
+    }
+
+    private async Task WithConnectionAsync(Action action, CancellationToken cancellationToken)
+    {
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            action();
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task<List<T>> QueryAsync<T>(string sql, (string Name, object Value)[]? parameters, Func<SqliteDataReader, T> map, CancellationToken cancellationToken)
+    {
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            foreach (var (name, value) in parameters ?? [])
+            {
+                command.Parameters.AddWithValue(name, value);
+            }
+
+            using var reader = command.ExecuteReader();
+            var rows = new List<T>();
+            while (reader.Read())
+            {
+                rows.Add(map(reader));
+            }
+
+            return rows;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private HashSet<string> LoadKeys(string sql, Func<SqliteDataReader, string> key)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        while (reader.Read())
+        {
+            keys.Add(key(reader));
+        }
+
+        return keys;
+    }
+
+    private static string EmbeddingKey(string model, string role, byte[] hash)
+        => string.Create(CultureInfo.InvariantCulture, $"{model}\u0001{role}\u0001{Convert.ToHexString(hash)}");
+
+    private static void Execute(SqliteConnection connection, string sql, params (string Name, object Value)[] parameters)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        command.ExecuteNonQuery();
+    }
+}

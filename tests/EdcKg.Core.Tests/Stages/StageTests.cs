@@ -1,0 +1,105 @@
+using EdcKg.Core.Domain;
+using EdcKg.Core.Prompts;
+using EdcKg.Core.Retrieval;
+using EdcKg.Core.Stages;
+using TestModels;
+
+namespace EdcKg.Core.Tests.Stages;
+
+public sealed class StageTests
+{
+    private static readonly PromptSources Edc = new(Path.Combine(TestPaths.SharedEdc, "prompt_templates"), Path.Combine(TestPaths.SharedEdc, "few_shot_examples", "example"));
+    private static readonly Document Doc = new(0, "0", "Alice works_for Acme. Acme located_in Paris.");
+
+    [Fact]
+    public async Task OpenExtractionFillsEdcsTemplateAndParsesTheAnswer()
+    {
+        var chat = new ScriptedChatClient();
+        var stage = new OpenExtraction(chat, Edc.ReadTemplate(PromptKind.OieTemplate), "EXAMPLES");
+        var output = await stage.ExtractAsync(Doc, null, CancellationToken.None);
+        Assert.Equal([new Triple("Alice", "works_for", "Acme"), new Triple("Acme", "located_in", "Paris")], output.Triples);
+        Assert.Contains("EXAMPLES", chat.Prompts.Single());
+        Assert.EndsWith("Text: " + Doc.Text, chat.Prompts.Single());
+    }
+
+    [Fact]
+    public async Task SchemaDefinitionAsksAgainForAForgottenRelationAlone()
+    {
+        var chat = new ScriptedChatClient { ForgetOnFirstAsk = new HashSet<string> { "located_in" }, NeverDefine = new HashSet<string> { "owns" } };
+        var stage = new SchemaDefinition(chat, Edc.ReadTemplate(PromptKind.SdTemplate), "EXAMPLES");
+        var triples = new[] { new Triple("Alice", "works_for", "Acme"), new Triple("Acme", "located_in", "Paris"), new Triple("Alice", "owns", "Acme") };
+        var output = await stage.DefineAsync(Doc, triples, CancellationToken.None);
+        Assert.Equal(["works_for", "located_in"], output.Definitions.Select(d => d.Relation));
+        Assert.Equal(["owns"], output.Missing);
+        Assert.Equal(3, chat.Calls);
+        Assert.Contains("Relations: ['works_for', 'located_in', 'owns']", chat.Prompts[0]);
+        Assert.Contains("Relations: ['located_in']", chat.Prompts[1]);
+        Assert.Contains("Triples: [['Acme', 'located_in', 'Paris']]", chat.Prompts[1]);
+    }
+
+    [Fact]
+    public async Task TargetAlignmentOffersTheTopFiveAndTakesTheChosenLetter()
+    {
+        var (schema, embedder) = await SchemaOf(("employer", "The subject works for the employer given by the object works_for"), ("country", "The subject is in the country"),
+            ("spouse", "Married to"), ("located in", "The subject is located_in the place given by the object"), ("founder", "Founded by"), ("genre", "Of the genre"), ("award", "Won the award"));
+        var chat = new ScriptedChatClient();
+        var alignment = new TargetAlignment(chat, embedder, Edc.ReadTemplate(PromptKind.ScTemplate));
+        var outcome = await alignment.AlignAsync(Doc, new Triple("Acme", "located_in", "Paris"), "The subject is located_in the place given by the object.", schema, CancellationToken.None);
+        Assert.Equal(DecisionKind.Aligned, outcome.Decision.Kind);
+        Assert.Equal(new Triple("Acme", "located in", "Paris"), outcome.Decision.Result);
+        Assert.Equal(5, outcome.Decision.Candidates.Count);
+        Assert.True(outcome.Decision.Candidates.Zip(outcome.Decision.Candidates.Skip(1)).All(p => p.First.Score >= p.Second.Score));
+        Assert.Contains("F. None of the above.", chat.Prompts.Single());
+        Assert.Contains("Triplet: ['Acme', 'located_in', 'Paris']", chat.Prompts.Single());
+    }
+
+    [Fact]
+    public async Task ARelationAlreadyInTheSchemaIsKeptWithoutAsking()
+    {
+        var (schema, embedder) = await SchemaOf(("works_for", "Works for."));
+        var chat = new ScriptedChatClient();
+        var outcome = await new TargetAlignment(chat, embedder, Edc.ReadTemplate(PromptKind.ScTemplate))
+            .AlignAsync(Doc, new Triple("Alice", "works_for", "Acme"), "Works for.", schema, CancellationToken.None);
+        Assert.Equal(DecisionKind.AlreadyInSchema, outcome.Decision.Kind);
+        Assert.Equal(0, chat.Calls);
+    }
+
+    [Fact]
+    public async Task NoPickDropsTheTripleUnlessTheSchemaMayGrow()
+    {
+        var (schema, embedder) = await SchemaOf(("spouse", "Married to."));
+        var chat = new ScriptedChatClient();
+        var alignment = new TargetAlignment(chat, embedder, Edc.ReadTemplate(PromptKind.ScTemplate));
+        var triples = new[] { new Triple("Alice", "works_for", "Acme"), new Triple("Bob", "works_for", "Acme"), new Triple("Carl", "hates", "Dan") };
+        var definitions = new SchemaDefinitionOutput([new RelationDefinition("works_for", "Works for the object.")], ["hates"]);
+
+        var strict = await new SchemaCanonicalization(alignment, enrichSchema: false).CanonicalizeAsync(Doc, triples, definitions, schema, CancellationToken.None);
+        Assert.Equal([DecisionKind.Dropped, DecisionKind.Dropped, DecisionKind.DroppedUndefined], strict.Decisions.Select(d => d.Kind));
+        Assert.Empty(strict.AddedRelations);
+
+        var growing = await new SchemaCanonicalization(alignment, enrichSchema: true).CanonicalizeAsync(Doc, triples, definitions, schema, CancellationToken.None);
+        Assert.Equal([DecisionKind.AddedToSchema, DecisionKind.AlreadyInSchema, DecisionKind.DroppedUndefined], growing.Decisions.Select(d => d.Kind));
+        Assert.Equal([new SchemaRelation("works_for", "Works for the object.", RelationOrigin.Induced)], growing.AddedRelations);
+        Assert.True(schema.Contains("works_for"));
+    }
+
+    [Fact]
+    public async Task SelfCanonicalizationStartsFromAnEmptySchema()
+    {
+        var schema = new CanonicalSchema();
+        var embedder = new HashingEmbeddingGenerator();
+        var chat = new ScriptedChatClient();
+        var canonicalization = new SchemaCanonicalization(new TargetAlignment(chat, embedder, Edc.ReadTemplate(PromptKind.ScTemplate)), enrichSchema: true);
+        var output = await canonicalization.CanonicalizeAsync(Doc, [new Triple("Alice", "works_for", "Acme")], new SchemaDefinitionOutput([new RelationDefinition("works_for", "Employment.")], []), schema, CancellationToken.None);
+        Assert.Equal(DecisionKind.AddedToSchema, output.Decisions.Single().Kind);
+        Assert.Equal(0, chat.Calls);
+        Assert.Equal(1, schema.Count);
+    }
+
+    private static async Task<(CanonicalSchema Schema, HashingEmbeddingGenerator Embedder)> SchemaOf(params (string Name, string Definition)[] relations)
+    {
+        var embedder = new HashingEmbeddingGenerator();
+        var schema = await CanonicalSchema.BuildAsync(relations.Select(r => new SchemaRelation(r.Name, r.Definition, RelationOrigin.Target)).ToList(), embedder, CancellationToken.None);
+        return (schema, embedder);
+    }
+}
