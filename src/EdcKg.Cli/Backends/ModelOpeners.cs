@@ -1,3 +1,4 @@
+using EdcKg.Onnx;
 using Microsoft.Extensions.AI;
 
 namespace EdcKg.Cli.Backends;
@@ -11,7 +12,5 @@ internal static class ModelOpeners
     }
 
     public static IEmbeddingGenerator<string, Embedding<float>> OpenEmbedder(string option, string name, ModelOptions options)
-    {
-        throw new ModelNameException($"{option}: '{name}' is not an embedding model this build can open (expected a sentence-transformers ONNX folder or a .gguf embedding model).");
-    }
+        => EmbedderFactory.Open(option, name, new OnnxEmbedderOptions { IntraOpThreads = options.Threads });
 }

@@ -10,5 +10,6 @@ internal static class CommandCatalog
         yield return RunCommand.Create();
         yield return EvaluateCommand.Create();
         yield return ExperimentCommand.Create();
+        yield return EmbedCommand.Create(() => global::System.Console.In);
     }
 }
