@@ -47,10 +47,17 @@ internal static class EvaluationBenchmark
 
     private static double Measure(Func<EvaluationReport> score, out EvaluationReport report)
     {
+        // One warm-up pass, then the best of three: the machine is shared, and the best pass is the least disturbed.
         report = score();
-        var watch = Stopwatch.StartNew();
-        report = score();
-        return watch.Elapsed.TotalSeconds;
+        var best = double.MaxValue;
+        for (var i = 0; i < 3; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            report = score();
+            best = Math.Min(best, watch.Elapsed.TotalSeconds);
+        }
+
+        return best;
     }
 
     // Reference lines whose candidates are the gold triples, shuffled and slightly altered, plus spurious triples

@@ -7,6 +7,8 @@ namespace EdcKg.Core.Evaluation;
 /// </summary>
 public sealed class EdcScorer
 {
+    private const int SmallestSearchedSize = 7;
+
     private readonly bool _enumeratePermutations;
 
     /// <summary>Creates a scorer.</summary>
@@ -99,7 +101,8 @@ public sealed class EdcScorer
             }
         }
 
-        var alignment = _enumeratePermutations ? TripleAlignment.BestByEnumeration(values) : TripleAlignment.Best(values);
+        // Up to 6! = 720 permutations plain enumeration is cheaper than the bounded search, with the same result.
+        var alignment = _enumeratePermutations || n <= SmallestSearchedSize - 1 ? TripleAlignment.BestByEnumeration(values) : TripleAlignment.Best(values);
         var selected = new PairScore[n];
         for (var c = 0; c < n; c++)
         {
