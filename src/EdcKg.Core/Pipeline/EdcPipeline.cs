@@ -4,6 +4,7 @@ using EdcKg.Core.Outputs;
 using EdcKg.Core.Retrieval;
 using EdcKg.Core.Stages;
 using EdcKg.Core.Storage;
+using EdcKg.Core.Usage;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -32,7 +33,24 @@ public sealed class EdcPipeline
     public EdcPipeline(EdcBackends backends, EdcPrompts prompts, EdcSettings settings, RunStore store, IReadOnlyDictionary<string, string> modelIdentities, IRunProgress? progress = null, ILogger? logger = null)
     {
         // Every model call goes through the run store's cache: a resumed or repeated run never pays twice for a call.
-        IChatClient Cached(IChatClient? client, string role) => client is null ? null! : new CachingChatClient(client, store, modelIdentities.GetValueOrDefault(role, role));
+        // Usage is recorded under the cache, so it counts only the requests that reached a model.
+        IChatClient Cached(IChatClient? client, string role)
+        {
+            if (client is null)
+            {
+                return null!;
+            }
+
+            var identity = modelIdentities.GetValueOrDefault(role, role);
+            return new CachingChatClient(new UsageRecordingChatClient(client, Usage, role, identity), store, identity);
+        }
+
+        IEmbeddingGenerator<string, Embedding<float>> CachedEmbedder(IEmbeddingGenerator<string, Embedding<float>> embedder, string role)
+        {
+            var identity = modelIdentities.GetValueOrDefault(role, role);
+            return new CachingEmbeddingGenerator(new UsageRecordingEmbeddingGenerator(embedder, Usage, role, identity), store, identity);
+        }
+
         this.backends = backends with
         {
             OpenExtraction = Cached(backends.OpenExtraction, "oie"),
@@ -45,10 +63,8 @@ public sealed class EdcPipeline
         this.store = store;
         this.progress = progress ?? new SilentProgress();
         this.logger = logger ?? NullLogger.Instance;
-        canonicalizationEmbedder = new CachingEmbeddingGenerator(backends.CanonicalizationEmbedder, store, modelIdentities.GetValueOrDefault("sc_embedder", "sc_embedder"));
-        RetrieverEmbedder = backends.SchemaRetrieverEmbedder is null
-            ? null
-            : new CachingEmbeddingGenerator(backends.SchemaRetrieverEmbedder, store, modelIdentities.GetValueOrDefault("sr_embedder", "sr_embedder"));
+        canonicalizationEmbedder = CachedEmbedder(backends.CanonicalizationEmbedder, "sc_embedder");
+        RetrieverEmbedder = backends.SchemaRetrieverEmbedder is null ? null : CachedEmbedder(backends.SchemaRetrieverEmbedder, "sr_embedder");
         if (settings.RefinementIterations > 0 && (prompts.EntityExtraction is null || backends.EntityExtraction is null || backends.SchemaRetrieverEmbedder is null))
         {
             throw new ArgumentException("Refinement iterations need the entity extraction model, the schema retriever embedder and the refinement prompts.");
@@ -56,6 +72,9 @@ public sealed class EdcPipeline
     }
 
     private IEmbeddingGenerator<string, Embedding<float>>? RetrieverEmbedder { get; }
+
+    /// <summary>Requests, tokens and time per role and model of the calls that reached a model (cache hits left out).</summary>
+    public UsageLedger Usage { get; } = new();
 
     /// <summary>Runs (or resumes) the whole job and writes the iteration folders into <paramref name="outputDirectory"/>.</summary>
     public async Task<RunSummary> RunAsync(IReadOnlyList<Document> corpus, IReadOnlyList<SchemaRelation> targetSchema, IReadOnlyDictionary<string, string> manifest, string outputDirectory, CancellationToken cancellationToken)
@@ -69,6 +88,8 @@ public sealed class EdcPipeline
         IReadOnlyList<DocumentResult> last = [];
         var unparsed = 0;
         var undefined = 0;
+        var written = -1;
+        var unfinished = 0;
         for (var iteration = 0; iteration <= settings.RefinementIterations; iteration++)
         {
             logger.LogInformation("Iteration {Iteration}", iteration);
@@ -80,30 +101,51 @@ public sealed class EdcPipeline
                 ? new OpenExtraction(backends.OpenExtraction, prompts.OpenExtraction, prompts.OpenExtractionExamples, settings.OpenExtractionMaxTokens)
                 : new OpenExtraction(backends.OpenExtraction, prompts.RefinedOpenExtraction!, prompts.RefinedOpenExtractionExamples!, settings.OpenExtractionMaxTokens);
             var triples = await RunStageAsync(
-                StageName.OpenExtraction, iteration, documents, sequential: false,
+                StageName.OpenExtraction, iteration, iteration == 0 ? documents : Ready(documents, hints), sequential: false,
                 (d, ct) => extraction.ExtractAsync(d, hints.GetValueOrDefault(d.Index)?.Hint, ct), cancellationToken).ConfigureAwait(false);
 
             var definition = new SchemaDefinition(backends.SchemaDefinition, prompts.SchemaDefinition, prompts.SchemaDefinitionExamples, settings.SchemaDefinitionMaxTokens);
             var definitions = await RunStageAsync(
-                StageName.SchemaDefinition, iteration, documents, sequential: false,
+                StageName.SchemaDefinition, iteration, Ready(documents, triples), sequential: false,
                 (d, ct) => definition.DefineAsync(d, triples[d.Index].Triples, ct), cancellationToken).ConfigureAwait(false);
 
             var schema = await CanonicalSchema.BuildAsync(await store.LoadSchemaAsync(cancellationToken).ConfigureAwait(false), canonicalizationEmbedder, cancellationToken).ConfigureAwait(false);
             var canonical = await RunStageAsync(
-                StageName.SchemaCanonicalization, iteration, documents, sequential: enrich,
+                StageName.SchemaCanonicalization, iteration,
+                // A growing schema is built in corpus order: canonicalization stops before the first unready document.
+                enrich ? documents.TakeWhile(d => definitions.ContainsKey(d.Index)).ToList() : Ready(documents, definitions),
+                sequential: enrich,
                 (d, ct) => canonicalization.CanonicalizeAsync(d, triples[d.Index].Triples, definitions[d.Index], schema, ct),
                 cancellationToken,
                 (output, write, d) => write.SchemaAdditions.AddRange(output.AddedRelations.Select(r => (r, iteration, d.Index)))).ConfigureAwait(false);
+
+            unfinished = documents.Count(d => !canonical.ContainsKey(d.Index));
+            if (unfinished > 0)
+            {
+                // Outputs list every document in corpus order, and later iterations read the whole schema: both wait
+                // until the next run has done the failed documents.
+                logger.LogWarning("Iteration {Iteration}: {Unfinished} of {Total} documents unfinished because model requests failed; run the same command again to retry them", iteration, unfinished, documents.Count);
+                break;
+            }
 
             last = documents.Select(d => new DocumentResult(d, iteration, hints.GetValueOrDefault(d.Index)?.Hint, triples[d.Index], definitions[d.Index], canonical[d.Index])).ToList();
             unparsed += last.Sum(r => r.OpenExtraction.Unparsed.Count);
             undefined += last.Sum(r => r.SchemaDefinition.Missing.Count);
             await EdcOutputWriter.WriteIterationAsync(outputDirectory, iteration, last, cancellationToken).ConfigureAwait(false);
+            written = iteration;
         }
 
         var schemaSize = (await store.LoadSchemaAsync(cancellationToken).ConfigureAwait(false)).Count;
-        return new RunSummary(documents.Count, settings.RefinementIterations, last.Sum(r => r.CanonicalTriples().Count()), schemaSize, resumedStages, unparsed, undefined);
+        return new RunSummary(documents.Count, written, last.Sum(r => r.CanonicalTriples().Count()), schemaSize, resumedStages, unparsed, undefined)
+        {
+            Failures = await store.LoadFailuresAsync(cancellationToken).ConfigureAwait(false),
+            UnfinishedDocuments = unfinished,
+        };
     }
+
+    /// <summary>The documents whose input of the next stage is there (a failed document is left out).</summary>
+    private static List<Document> Ready<T>(IReadOnlyList<Document> documents, IReadOnlyDictionary<int, T> inputs)
+        => documents.Where(d => inputs.ContainsKey(d.Index)).ToList();
 
     private async Task<IReadOnlyList<Document>> PrepareStoreAsync(IReadOnlyList<Document> corpus, IReadOnlyList<SchemaRelation> targetSchema, IReadOnlyDictionary<string, string> manifest, CancellationToken cancellationToken)
     {
@@ -173,9 +215,22 @@ public sealed class EdcPipeline
         }
 
         using var stageProgress = progress.BeginStage(stage, iteration, documents.Count, documents.Count - pending.Count);
-        async ValueTask ProcessAsync(Document document, CancellationToken ct)
+        async Task<bool> ProcessAsync(Document document, CancellationToken ct)
         {
-            var output = await work(document, ct).ConfigureAwait(false);
+            T output;
+            try
+            {
+                output = await work(document, ct).ConfigureAwait(false);
+            }
+            catch (Exception e) when (!ct.IsCancellationRequested && ModelUnavailableException.FindIn(e) is { } unavailable)
+            {
+                var failed = new PendingWrite();
+                failed.Failures.Add(new DocumentFailure(iteration, stage, document.Index, document.Id, unavailable.Message));
+                await store.WriteAsync(failed, ct).ConfigureAwait(false);
+                logger.LogWarning("Stage {Stage} of iteration {Iteration} failed for document {Document}: {Error}", stage, iteration, document.Id, unavailable.Message);
+                return false;
+            }
+
             var write = new PendingWrite();
             write.StageResults.Add((iteration, stage, document.Index, StagePayload.Write(output)));
             alsoWrite?.Invoke(output, write, document);
@@ -186,19 +241,25 @@ public sealed class EdcPipeline
             }
 
             stageProgress.Advance();
+            return true;
         }
 
         if (sequential)
         {
             foreach (var document in pending)
             {
-                await ProcessAsync(document, cancellationToken).ConfigureAwait(false);
+                if (!await ProcessAsync(document, cancellationToken).ConfigureAwait(false))
+                {
+                    // The schema grows in corpus order: the documents after a failed one wait for it.
+                    logger.LogWarning("Stage {Stage} of iteration {Iteration} stops at document {Document} to keep corpus order", stage, iteration, document.Id);
+                    break;
+                }
             }
         }
         else
         {
             var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, settings.Parallelism), CancellationToken = cancellationToken };
-            await Parallel.ForEachAsync(pending, options, ProcessAsync).ConfigureAwait(false);
+            await Parallel.ForEachAsync(pending, options, async (d, ct) => await ProcessAsync(d, ct).ConfigureAwait(false)).ConfigureAwait(false);
         }
 
         return results;
