@@ -3,8 +3,6 @@ using System.ClientModel.Primitives;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.SemanticKernel;
-using Microsoft.SemanticKernel.ChatCompletion;
-using Microsoft.SemanticKernel.Connectors.OpenAI;
 using OpenAI;
 
 namespace EdcKg.Cli.Backends.Remote;
@@ -12,9 +10,11 @@ namespace EdcKg.Cli.Backends.Remote;
 /// <summary>
 /// Opens models served by OpenAI-compatible servers through Semantic Kernel's OpenAI connector, all over one
 /// <see cref="EndpointPool"/> and one retrying HTTP layer (<see cref="PooledRetryHandler"/>; the OpenAI client's own
-/// retries are switched off so that one policy decides). Chat models are SK's <c>OpenAIChatCompletionService</c>
-/// seen as an <see cref="IChatClient"/> through SK's <c>AsChatClient()</c>; embedders are the OpenAI embedding client
-/// as an <see cref="IEmbeddingGenerator{TInput,TEmbedding}"/>, as SK's own <c>AddOpenAIEmbeddingGenerator</c> builds it.
+/// retries are switched off so that one policy decides). Chat models are registered with SK's
+/// <c>AddOpenAIChatClient</c> and taken from the kernel as <see cref="IChatClient"/>; embedders are built as SK's
+/// <c>AddOpenAIEmbeddingGenerator</c> builds them. In SK 1.82 both route to the Microsoft.Extensions.AI adapters of
+/// the OpenAI client, which report token usage (SK's older <c>OpenAIChatCompletionService</c> seen through
+/// <c>AsChatClient()</c> does not).
 /// <para>
 /// Which names are remote: <c>openai:MODEL</c> always names the served model MODEL; and when <c>--llm-endpoint</c>
 /// is given, a name that is not an existing file or folder is the served model's name as is (such as
@@ -63,14 +63,15 @@ public sealed class RemoteBackend : IDisposable
     public IChatClient OpenChat(string option, string name)
     {
         var model = ServedName(option, name);
-        var service = new OpenAIChatCompletionService(model, client);
-        return new RemoteChatClient(service.AsChatClient(), model);
+        var kernel = Kernel.CreateBuilder().AddOpenAIChatClient(model, client).Build();
+        return new RemoteChatClient(kernel.GetRequiredService<IChatClient>(), model);
     }
 
     /// <summary>The embedding model <paramref name="name"/> (given by option <paramref name="option"/>).</summary>
     public IEmbeddingGenerator<string, Embedding<float>> OpenEmbedder(string option, string name)
     {
         var model = ServedName(option, name);
+        // What SK's AddOpenAIEmbeddingGenerator registers; that method is still marked experimental (SKEXP0010).
         return new RemoteEmbeddingGenerator(client.GetEmbeddingClient(model).AsIEmbeddingGenerator());
     }
 
