@@ -53,6 +53,7 @@ internal sealed class RunOptions
     public Option<double> RequestTimeout { get; } = new("--request-timeout") { Description = "Seconds one request attempt may take before it is retried.", DefaultValueFactory = _ => 120 };
     public Option<int> MaxRetries { get; } = new("--max-retries") { Description = "Retries of a failed request (429, 5xx, timeout, malformed answer) before its document is marked failed.", DefaultValueFactory = _ => 5 };
     public Option<double> RetryDelay { get; } = new("--retry-delay") { Description = "Seconds before the first retry; doubled each retry, with jitter; a server's Retry-After wins when longer.", DefaultValueFactory = _ => 1 };
+    public Option<bool> StructuredOutput { get; } = new("--structured-output") { Description = "Ask remote models for JSON that follows a schema of each answer's form (vLLM, SGLang, llama.cpp server, OpenAI support it)." };
     public Option<decimal?> PricePer1KInput { get; } = new("--price-per-1k-input") { Description = "Price of 1,000 prompt tokens, for the cost in the usage summary." };
     public Option<decimal?> PricePer1KOutput { get; } = new("--price-per-1k-output") { Description = "Price of 1,000 completion tokens, for the cost in the usage summary." };
 
@@ -109,6 +110,7 @@ internal sealed class RunOptions
         RequestTimeout = TimeSpan.FromSeconds(result.GetValue(RequestTimeout)),
         MaxRetries = result.GetValue(MaxRetries),
         RetryDelay = TimeSpan.FromSeconds(result.GetValue(RetryDelay)),
+        StructuredOutput = result.GetValue(StructuredOutput),
         ApiKey = Backends.Remote.RemoteOptions.ApiKeyFromEnvironment(),
     };
 

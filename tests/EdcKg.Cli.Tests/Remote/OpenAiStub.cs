@@ -222,11 +222,24 @@ public sealed partial class OpenAiStub : IAsyncDisposable
     private static List<string> Inputs(JsonNode request)
         => request["input"] is JsonArray array ? array.Select(i => i!.GetValue<string>()).ToList() : [request["input"]!.GetValue<string>()];
 
+    /// <summary>Chat requests that asked for JSON following a schema.</summary>
+    public int StructuredRequests => structuredRequests;
+
+    private int structuredRequests;
+
     private async Task<string> ChatAsync(JsonNode request)
     {
         var prompt = PromptOf(request);
-        var options = new ChatOptions { AdditionalProperties = new AdditionalPropertiesDictionary { [ChatOptionKeys.OutputShape] = ShapeOf(prompt) } };
+        var shape = ShapeOf(prompt);
+        var options = new ChatOptions { AdditionalProperties = new AdditionalPropertiesDictionary { [ChatOptionKeys.OutputShape] = shape } };
         var response = await chat.GetResponseAsync([new ChatMessage(ChatRole.User, prompt)], options).ConfigureAwait(false);
+        var content = response.Text;
+        if (request["response_format"]?["type"]?.GetValue<string>() == "json_schema")
+        {
+            Interlocked.Increment(ref structuredRequests);
+            content = AsJson(shape, content);
+        }
+
         return new JsonObject
         {
             ["id"] = "chatcmpl-" + Guid.NewGuid().ToString("N"),
@@ -236,7 +249,7 @@ public sealed partial class OpenAiStub : IAsyncDisposable
             ["choices"] = new JsonArray(new JsonObject
             {
                 ["index"] = 0,
-                ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = response.Text },
+                ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = content },
                 ["finish_reason"] = "stop",
             }),
             ["usage"] = new JsonObject
@@ -247,6 +260,16 @@ public sealed partial class OpenAiStub : IAsyncDisposable
             },
         }.ToJsonString();
     }
+
+    /// <summary>The scripted text answer as the JSON a server with structured output gives.</summary>
+    private static string AsJson(OutputShape shape, string text) => (shape switch
+    {
+        TripleListShape => new JsonObject { ["triples"] = new JsonArray(TripleListParser.Parse(text).Triples.Select(t => (JsonNode)new JsonArray(t.ToList().Select(p => (JsonNode)JsonValue.Create(p)!).ToArray())).ToArray()) },
+        EntityListShape => new JsonObject { ["entities"] = new JsonArray(EntityListParser.Parse(text).Select(e => (JsonNode)JsonValue.Create(e)!).ToArray()) },
+        ChoiceShape => new JsonObject { ["choice"] = text.Trim() },
+        RelationDefinitionsShape s => new JsonObject { ["definitions"] = new JsonObject(RelationDefinitionParser.Parse(text, s.Relations.ToList()).Select(p => KeyValuePair.Create(p.Key, (JsonNode?)JsonValue.Create(p.Value)))) },
+        _ => throw new InvalidOperationException(),
+    }).ToJsonString();
 
     private static string Embed(JsonNode request)
     {

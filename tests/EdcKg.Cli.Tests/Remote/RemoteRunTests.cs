@@ -148,6 +148,26 @@ public sealed class RemoteRunTests(ITestOutputHelper output)
         Assert.Contains("shard 1/3 missing", missingError);
     }
 
+    [Fact]
+    public async Task StructuredOutputAsksForJsonAndGivesTheSameResults()
+    {
+        var folder = CliRunner.TempDirectory();
+        var corpus = CliRunner.WriteCorpus(folder, Texts.Take(6));
+        await using var stub = new OpenAiStub();
+        var reference = Path.Combine(folder, "reference");
+        Assert.Equal(0, (await CliRunner.InvokeAsync(RunArgs(corpus, reference, stub.Endpoints))).ExitCode);
+        Assert.Equal(0, stub.StructuredRequests);
+
+        var structured = Path.Combine(folder, "structured");
+        var before = stub.Log.Count;
+        var (code, _, error) = await CliRunner.InvokeAsync(RunArgs(corpus, structured, stub.Endpoints, "--structured-output", "--refinement-iterations", "0"));
+        Assert.True(code == 0, error);
+        // Every chat request asked for JSON: extraction and definition of each document, and the verifier.
+        Assert.Equal(stub.Log.Skip(before).Count(e => !e.Key.StartsWith("embeddings|", StringComparison.Ordinal)), stub.StructuredRequests);
+        Assert.True(stub.StructuredRequests > 12, $"{stub.StructuredRequests} structured requests");
+        CliRunner.AssertSameOutputs(reference, structured);
+    }
+
     [Theory]
     [InlineData("--shard", "3/3", "--shard:")]
     [InlineData("--shard", "two", "--shard:")]

@@ -64,7 +64,7 @@ public sealed class RemoteBackend : IDisposable
     {
         var model = ServedName(option, name);
         var kernel = Kernel.CreateBuilder().AddOpenAIChatClient(model, client).Build();
-        return new RemoteChatClient(kernel.GetRequiredService<IChatClient>(), model);
+        return new RemoteChatClient(kernel.GetRequiredService<IChatClient>(), model, options.StructuredOutput);
     }
 
     /// <summary>The embedding model <paramref name="name"/> (given by option <paramref name="option"/>).</summary>

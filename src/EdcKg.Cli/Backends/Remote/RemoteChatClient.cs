@@ -4,10 +4,11 @@ using Microsoft.Extensions.AI;
 namespace EdcKg.Cli.Backends.Remote;
 
 /// <summary>
-/// A chat model on an OpenAI-compatible server. Our own option keys (<see cref="ChatOptionKeys"/>) are for local
-/// backends and are not sent; the model name the server knows is reported as the response's model.
+/// A chat model on an OpenAI-compatible server. Our own option keys (<see cref="ChatOptionKeys"/>) are not sent; with
+/// <paramref name="structuredOutput"/>, the answer's <see cref="OutputShape"/> is sent as a JSON schema instead and the
+/// JSON answer turned back into the text the parsers read (<see cref="StructuredAnswers"/>).
 /// </summary>
-public sealed class RemoteChatClient(IChatClient inner, string servedModel) : DelegatingChatClient(inner)
+public sealed class RemoteChatClient(IChatClient inner, string servedModel, bool structuredOutput = false) : DelegatingChatClient(inner)
 {
     /// <summary>The server's name of the model.</summary>
     public string ServedModel => servedModel;
@@ -15,8 +16,22 @@ public sealed class RemoteChatClient(IChatClient inner, string servedModel) : De
     /// <inheritdoc />
     public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var response = await base.GetResponseAsync(messages, WithoutOwnKeys(options), cancellationToken).ConfigureAwait(false);
+        var shape = structuredOutput ? options?.AdditionalProperties?.GetValueOrDefault(ChatOptionKeys.OutputShape) as OutputShape : null;
+        var sent = WithoutOwnKeys(options);
+        if (shape is not null)
+        {
+            sent = (sent ?? new ChatOptions()).Clone();
+            sent.ResponseFormat = StructuredAnswers.FormatOf(shape);
+        }
+
+        var response = await base.GetResponseAsync(messages, sent, cancellationToken).ConfigureAwait(false);
         response.ModelId ??= servedModel;
+        if (shape is not null && response.Messages.Count > 0)
+        {
+            var text = StructuredAnswers.ToText(shape, response.Text);
+            response.Messages = [new ChatMessage(ChatRole.Assistant, text)];
+        }
+
         return response;
     }
 

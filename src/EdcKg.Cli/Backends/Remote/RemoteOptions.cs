@@ -24,6 +24,9 @@ public sealed record RemoteOptions
     /// <summary>The longest backoff delay (a server's Retry-After may ask for more, and is honoured).</summary>
     public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>Whether answers are asked for as JSON following a schema of their form (servers with structured output).</summary>
+    public bool StructuredOutput { get; init; }
+
     /// <summary>The API key (from EDCKG_API_KEY or OPENAI_API_KEY), or null for servers that need none. Never logged.</summary>
     public string? ApiKey { get; init; }
 
