@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using EdcKg.Core.Storage;
+using TestModels;
 using Xunit.Abstractions;
 
 namespace EdcKg.Cli.Tests.Remote;

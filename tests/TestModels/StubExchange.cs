@@ -1,4 +1,4 @@
-namespace EdcKg.Cli.Tests.Remote;
+namespace TestModels;
 
 /// <summary>One request the stub server received and what it did with it.</summary>
 /// <param name="At">When the request arrived (stopwatch time of the stub).</param>

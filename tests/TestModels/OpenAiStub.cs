@@ -9,9 +9,8 @@ using System.Text.RegularExpressions;
 using EdcKg.Core.Parsing;
 using EdcKg.Core.Prompts;
 using Microsoft.Extensions.AI;
-using TestModels;
 
-namespace EdcKg.Cli.Tests.Remote;
+namespace TestModels;
 
 /// <summary>
 /// A loopback OpenAI-compatible server for tests: <c>/v1/chat/completions</c> answered by <see cref="ScriptedChatClient"/>
@@ -43,6 +42,9 @@ public sealed partial class OpenAiStub : IAsyncDisposable
         listener.Start();
         loop = Task.Run(AcceptLoopAsync);
     }
+
+    /// <summary>How long every answer takes, as a model's decoding would (0: at once).</summary>
+    public TimeSpan Latency { get; init; }
 
     /// <summary>The ports listened on.</summary>
     public List<int> Ports { get; } = [];
@@ -154,6 +156,11 @@ public sealed partial class OpenAiStub : IAsyncDisposable
                 case StubFault.Slow slow:
                     await Task.Delay(slow.Delay).ConfigureAwait(false);
                     break;
+            }
+
+            if (Latency > TimeSpan.Zero)
+            {
+                await Task.Delay(Latency).ConfigureAwait(false);
             }
 
             var answer = path.EndsWith("/chat/completions", StringComparison.Ordinal) ? await ChatAsync(request).ConfigureAwait(false) : Embed(request);

@@ -1,4 +1,4 @@
-namespace EdcKg.Cli.Tests.Remote;
+namespace TestModels;
 
 /// <summary>A fault the stub server injects instead of (or before) a proper answer.</summary>
 public abstract record StubFault
