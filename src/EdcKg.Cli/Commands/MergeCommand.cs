@@ -61,7 +61,8 @@ internal static class MergeCommand
                 .SetMinimumLevel(o.LogLevel(parseResult))
                 .AddSimpleConsole(options => { options.SingleLine = true; options.TimestampFormat = "HH:mm:ss "; })
                 .AddFilter((_, level) => level >= o.LogLevel(parseResult)));
-            await using var models = new ModelCatalog(o.ModelOptions(parseResult) with { Remote = new RemoteBackend(o.RemoteOptions(parseResult), loggerFactory) });
+            var remote = new RemoteBackend(o.RemoteOptions(parseResult), loggerFactory);
+            await using var models = new ModelCatalog(o.ModelOptions(parseResult) with { Remote = remote });
             var names = o.ModelNames(parseResult);
             var backends = new EdcBackends(
                 models.Chat("--oie-llm", names["oie"]),
@@ -83,7 +84,7 @@ internal static class MergeCommand
             var pipeline = new EdcPipeline(backends, prompts, settings, store, identities, progress, loggerFactory.CreateLogger("edckg"));
             var summary = await pipeline.RunAsync(merged.Corpus, merged.TargetSchema, ManifestOf(merged.Corpus, merged.TargetSchema), output, cancellationToken).ConfigureAwait(false);
             console.Output.WriteLine($"{summary.Documents} documents, {summary.CanonicalTriples} canonical triples in iteration {summary.Iterations}, schema of {summary.SchemaSize} relations.");
-            var finished = await RunReport.FinishAsync(console, summary, pipeline.Usage.Lines(), o.Prices(parseResult), store, output, cancellationToken).ConfigureAwait(false);
+            var finished = await RunReport.FinishAsync(console, summary, pipeline.Usage.Lines(), o.Prices(parseResult), store, output, cancellationToken, remote.Pool.Endpoints).ConfigureAwait(false);
             if (finished != ExitCodes.Success)
             {
                 return finished;

@@ -64,7 +64,8 @@ internal static class RunCommand
                 .SetMinimumLevel(o.LogLevel(parseResult))
                 .AddSimpleConsole(options => { options.SingleLine = true; options.TimestampFormat = "HH:mm:ss "; })
                 .AddFilter((_, level) => level >= o.LogLevel(parseResult)));
-            await using var models = new ModelCatalog(o.ModelOptions(parseResult) with { Remote = new RemoteBackend(o.RemoteOptions(parseResult), loggerFactory) });
+            var remote = new RemoteBackend(o.RemoteOptions(parseResult), loggerFactory);
+            await using var models = new ModelCatalog(o.ModelOptions(parseResult) with { Remote = remote });
             var names = o.ModelNames(parseResult);
             var backends = new EdcBackends(
                 models.Chat("--oie-llm", names["oie"]),
@@ -91,7 +92,7 @@ internal static class RunCommand
                 console.Output.WriteLine($"{summary.UnparsedAnswers} unreadable answer fragments and {summary.UndefinedRelations} undefined relations (see result_at_each_stage.json and the run store).");
             }
 
-            var finished = await RunReport.FinishAsync(console, summary, pipeline.Usage.Lines(), o.Prices(parseResult), store, output, cancellationToken).ConfigureAwait(false);
+            var finished = await RunReport.FinishAsync(console, summary, pipeline.Usage.Lines(), o.Prices(parseResult), store, output, cancellationToken, remote.Pool.Endpoints).ConfigureAwait(false);
             if (finished != ExitCodes.Success)
             {
                 return finished;

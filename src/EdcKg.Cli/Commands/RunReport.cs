@@ -1,4 +1,5 @@
 using System.Globalization;
+using EdcKg.Cli.Backends.Remote;
 using EdcKg.Cli.Console;
 using EdcKg.Core.Pipeline;
 using EdcKg.Core.Storage;
@@ -10,8 +11,21 @@ namespace EdcKg.Cli.Commands;
 internal static class RunReport
 {
     /// <summary>Reports usage and failures; returns <see cref="ExitCodes.DocumentsFailed"/> when documents are unfinished.</summary>
-    public static async Task<int> FinishAsync(CommandConsole console, RunSummary summary, IReadOnlyList<UsageLine> usage, UsagePrices? prices, RunStore store, string output, CancellationToken cancellationToken)
+    public static async Task<int> FinishAsync(CommandConsole console, RunSummary summary, IReadOnlyList<UsageLine> usage, UsagePrices? prices, RunStore store, string output, CancellationToken cancellationToken, IReadOnlyList<RemoteEndpoint>? endpoints = null)
     {
+        var used = (endpoints ?? []).Where(e => e.Attempts > 0).ToList();
+        if (used.Count > 0)
+        {
+            // Attempts include retries, which usage (one line per answered request) does not show.
+            console.Output.WriteLine("Endpoints:");
+            foreach (var endpoint in used)
+            {
+                console.Output.WriteLine($"  {endpoint.BaseAddress}: {endpoint.Attempts} attempts, {endpoint.Failures} failed");
+            }
+
+            await store.WriteManifestAsync(used.ToDictionary(e => "info.endpoint." + e.BaseAddress, e => $"{e.Attempts},{e.Failures}"), cancellationToken).ConfigureAwait(false);
+        }
+
         if (usage.Count > 0)
         {
             console.Output.WriteLine("Model usage (requests that reached a model; cached answers are free):");

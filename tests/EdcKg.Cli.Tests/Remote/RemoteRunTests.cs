@@ -79,6 +79,8 @@ public sealed class RemoteRunTests(ITestOutputHelper output)
         Assert.Equal(Texts.Length, oie.GetProperty("requests").GetInt32());
         Assert.True(oie.GetProperty("inputTokens").GetInt64() > 0 && oie.GetProperty("outputTokens").GetInt64() > 0, oie.ToString());
         Assert.Contains("Model usage", stdout);
+        // Every attempt, retries included, is counted per endpoint.
+        Assert.Equal(log.Count, stub.Endpoints.Sum(e => int.Parse(stdout.Split('\n').Single(l => l.Contains(e + "/:", StringComparison.Ordinal)).Split(':')[^1].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture)));
 
         output.WriteLine($"fault run: {watch.Elapsed.TotalSeconds:0.00} s, {log.Count} requests ({log.Count(e => e.Fault is not null)} faulted) over 2 endpoints {string.Join("/", stub.Ports.Select(p => log.Count(e => e.Port == p)))}; 429 Retry-After 1 s -> retry after {gap.TotalSeconds:0.000} s; slow answer -> retry after {afterTimeout.TotalSeconds:0.000} s");
     }
