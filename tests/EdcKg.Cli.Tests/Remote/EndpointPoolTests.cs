@@ -29,6 +29,23 @@ public sealed class EndpointPoolTests
         Assert.Equal("a", (await pool.AcquireAsync(CancellationToken.None)).Endpoint.BaseAddress.Host);
     }
 
+    [Fact]
+    public async Task AnEndpointThatAskedToRetryLaterGetsNoRequestsUntilThen()
+    {
+        using var pool = new EndpointPool([new Uri("http://a/v1/"), new Uri("http://b/v1/")], concurrencyPerEndpoint: 4);
+        pool.CoolDown(pool.Endpoints[0], TimeSpan.FromSeconds(30));
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal("b", (await pool.AcquireAsync(CancellationToken.None)).Endpoint.BaseAddress.Host);
+        }
+
+        using var single = new EndpointPool([new Uri("http://c/v1/")], concurrencyPerEndpoint: 4);
+        single.CoolDown(single.Endpoints[0], TimeSpan.FromMilliseconds(300));
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        using var lease = await single.AcquireAsync(CancellationToken.None);
+        Assert.True(watch.ElapsedMilliseconds >= 290, $"{watch.ElapsedMilliseconds} ms");
+    }
+
     [Theory]
     [InlineData("http://gpu1:8000", "http://gpu1:8000/v1/")]
     [InlineData("http://gpu1:8000/v1", "http://gpu1:8000/v1/")]

@@ -69,6 +69,12 @@ public sealed class PooledRetryHandler : DelegatingHandler
 
                     lease.MarkFailed();
                     retryAfter = RetryAfterOf(response);
+                    if (retryAfter is { } pause && status is 429 or 503)
+                    {
+                        // Other requests keep off this server for as long as it asked.
+                        pool.CoolDown(lease.Endpoint, pause);
+                    }
+
                     failure = response.IsSuccessStatusCode
                         ? $"{lease.Endpoint.BaseAddress} answered with malformed JSON"
                         : $"{lease.Endpoint.BaseAddress}: HTTP {status} {response.ReasonPhrase}{detail}";

@@ -15,6 +15,9 @@ public sealed class RemoteEndpoint(Uri baseAddress)
     /// <summary>Attempts that failed (status, timeout, connection or malformed answer).</summary>
     public long Failures { get; internal set; }
 
+    /// <summary>Until when (<see cref="Environment.TickCount64"/>) the server asked not to be sent requests (Retry-After on 429/503).</summary>
+    public long CoolingUntil { get; internal set; }
+
     /// <inheritdoc />
     public override string ToString() => BaseAddress.ToString();
 }
