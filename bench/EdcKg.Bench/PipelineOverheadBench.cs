@@ -26,7 +26,16 @@ internal static class PipelineOverheadBench
         var schema = Enumerable.Range(0, 200).Select(i => new SchemaRelation($"relation{i}", $"The subject entity has relation{i} with the object entity, kind {i % 13}.", RelationOrigin.Target)).ToList();
         var models = new Dictionary<string, string> { ["oie"] = "scripted", ["sd"] = "scripted", ["sc"] = "scripted", ["sc_embedder"] = "hashing-384" };
 
-        Console.WriteLine($"pipeline overhead: {documents} documents, 2 triples each, 200-relation target schema, instant backend, {Environment.ProcessorCount} cores");
+        Console.WriteLine($"pipeline overhead: {documents} documents, 2 triples each, instant backend, {Environment.ProcessorCount} cores");
+        foreach (var (label, targetSchema) in new[] { ("200-relation target schema", schema), ("no target schema (self-canonicalization)", new List<SchemaRelation>()) })
+        {
+            Console.WriteLine(label + ":");
+            await RunScenarioAsync(documents, prompts, corpus, targetSchema, models);
+        }
+    }
+
+    private static async Task RunScenarioAsync(int documents, EdcPrompts prompts, List<Document> corpus, List<SchemaRelation> schema, Dictionary<string, string> models)
+    {
         foreach (var parallelism in new[] { 1, 64 })
         {
             var output = Path.Combine(Path.GetTempPath(), "edckg-bench", Guid.NewGuid().ToString("N"));

@@ -9,7 +9,7 @@ public static class Program
     /// <summary>Builds the command tree: one command per file under <c>Commands/</c>.</summary>
     public static RootCommand BuildRootCommand()
     {
-        var root = new RootCommand("EdcKg: turn a text corpus into a knowledge graph with Extract-Define-Canonicalize (EDC, EDC+R).");
+        var root = new RootCommand("EdcKg: turn a text corpus into a knowledge graph with Extract-Define-Canonicalize (EDC, EDC+R).\nDefaults for any command's options can be kept in edckg.json ({\"run\": {\"oie-llm\": \"...\"}}) or a file given with --config.");
         foreach (var command in CommandCatalog.All())
         {
             root.Subcommands.Add(command);
@@ -19,5 +19,19 @@ public static class Program
     }
 
     /// <summary>Runs the CLI.</summary>
-    public static Task<int> Main(string[] args) => BuildRootCommand().Parse(args).InvokeAsync();
+    public static async Task<int> Main(string[] args)
+    {
+        var root = BuildRootCommand();
+        try
+        {
+            args = ConfigFile.Apply(args, root);
+        }
+        catch (ConfigFileException e)
+        {
+            await System.Console.Error.WriteLineAsync("edckg: error: " + e.Message).ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
+
+        return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
+    }
 }

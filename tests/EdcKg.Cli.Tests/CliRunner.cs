@@ -1,24 +1,28 @@
+using EdcKg.Cli;
+
 namespace EdcKg.Cli.Tests;
 
-/// <summary>Invokes the real command tree with captured output, and finds test folders.</summary>
+/// <summary>Parses and invokes the real command tree, capturing what it writes.</summary>
 internal static class CliRunner
 {
-    public static async Task<(int ExitCode, string Output, string Error)> InvokeAsync(params string[] args)
+    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
     {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        // Run as the CLI runs, without xunit's synchronization context (which bounds continuations to its own few
-        // threads and so would hold up retries and time out requests that a real process answers in time).
-        var exitCode = await Task.Run(() => Program.BuildRootCommand().Parse(args).InvokeAsync(new System.CommandLine.InvocationConfiguration { Output = output, Error = error }));
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var exitCode = await Program.BuildRootCommand().Parse(args).InvokeAsync(new System.CommandLine.InvocationConfiguration { Output = output, Error = error });
         return (exitCode, output.ToString(), error.ToString());
     }
 
-    public static string TempDirectory()
-    {
-        var path = Path.Combine(Path.GetTempPath(), "edckg-cli-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(path);
-        return path;
-    }
+    /// <summary>
+    /// Like <see cref="RunAsync"/>, but as the CLI runs in a process: without xunit's synchronization context, which
+    /// bounds continuations to its own few threads and so would hold up retries and time out requests to a server.
+    /// </summary>
+    public static Task<(int ExitCode, string Output, string Error)> InvokeAsync(params string[] args)
+        => Task.Run(() => RunAsync(args));
+
+    public static string SharedEdc => TestModels.RepositoryPaths.SharedEdc;
+
+    public static string TempDirectory() => TestModels.RepositoryPaths.TempDirectory();
 
     public static string WriteCorpus(string folder, IEnumerable<string> lines)
     {

@@ -18,32 +18,10 @@ public sealed class ModelCatalog : IAsyncDisposable
     public ModelCatalog(ModelOptions options) => this.options = options;
 
     /// <summary>The chat model named by option <paramref name="option"/>.</summary>
-    public IChatClient Chat(string option, string name)
-    {
-        if (chats.TryGetValue(name, out var existing))
-        {
-            return existing;
-        }
-
-        var client = ModelOpeners.OpenChat(option, name, options);
-        opened.Add(client);
-        chats[name] = client;
-        return client;
-    }
+    public IChatClient Chat(string option, string name) => GetOrOpen(chats, name, () => ModelOpeners.OpenChat(option, name, options));
 
     /// <summary>The embedding model named by option <paramref name="option"/>.</summary>
-    public IEmbeddingGenerator<string, Embedding<float>> Embedder(string option, string name)
-    {
-        if (embedders.TryGetValue(name, out var existing))
-        {
-            return existing;
-        }
-
-        var embedder = ModelOpeners.OpenEmbedder(option, name, options);
-        opened.Add(embedder);
-        embedders[name] = embedder;
-        return embedder;
-    }
+    public IEmbeddingGenerator<string, Embedding<float>> Embedder(string option, string name) => GetOrOpen(embedders, name, () => ModelOpeners.OpenEmbedder(option, name, options));
 
     /// <summary>
     /// A stable identity of the model <paramref name="name"/> for the run's caches and manifest: for a file or folder,
@@ -66,6 +44,19 @@ public sealed class ModelCatalog : IAsyncDisposable
         }
 
         return name;
+    }
+
+    private T GetOrOpen<T>(Dictionary<string, T> opened, string name, Func<T> open)
+        where T : IDisposable
+    {
+        if (!opened.TryGetValue(name, out var model))
+        {
+            model = open();
+            this.opened.Add(model);
+            opened[name] = model;
+        }
+
+        return model;
     }
 
     /// <inheritdoc />

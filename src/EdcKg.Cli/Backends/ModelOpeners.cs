@@ -1,3 +1,4 @@
+using EdcKg.Onnx;
 using Microsoft.Extensions.AI;
 
 namespace EdcKg.Cli.Backends;
@@ -22,6 +23,6 @@ internal static class ModelOpeners
             return options.Remote.OpenEmbedder(option, name);
         }
 
-        throw new ModelNameException($"{option}: '{name}' is not an embedding model this build can open (expected a sentence-transformers ONNX folder or a .gguf embedding model).");
+        return EmbedderFactory.Open(option, name, new OnnxEmbedderOptions { IntraOpThreads = options.Threads });
     }
 }

@@ -116,7 +116,7 @@ internal static class RunCommand
             console.Error.WriteLine("edckg: interrupted; everything finished so far is saved. Run the same command again to resume.");
             return ExitCodes.Interrupted;
         }
-        catch (Exception e) when (e is InputException or PromptTemplateException or RunMismatchException or ModelNameException or ArgumentException)
+        catch (Exception e) when (e is InputException or PromptTemplateException or RunMismatchException or ModelNameException or OptionValueException or ArgumentException)
         {
             console.Fail(e.Message);
             return ExitCodes.BadInput;

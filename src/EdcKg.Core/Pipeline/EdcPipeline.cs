@@ -101,21 +101,24 @@ public sealed class EdcPipeline
                 ? new OpenExtraction(backends.OpenExtraction, prompts.OpenExtraction, prompts.OpenExtractionExamples, settings.OpenExtractionMaxTokens)
                 : new OpenExtraction(backends.OpenExtraction, prompts.RefinedOpenExtraction!, prompts.RefinedOpenExtractionExamples!, settings.OpenExtractionMaxTokens);
             var triples = await RunStageAsync(
-                StageName.OpenExtraction, iteration, iteration == 0 ? documents : Ready(documents, hints), sequential: false,
-                (d, ct) => extraction.ExtractAsync(d, hints.GetValueOrDefault(d.Index)?.Hint, ct), cancellationToken).ConfigureAwait(false);
+                StageName.OpenExtraction, iteration, iteration == 0 ? documents : Ready(documents, hints),
+                InParallel<OpenExtractionOutput>((d, ct) => extraction.ExtractAsync(d, hints.GetValueOrDefault(d.Index)?.Hint, ct)), cancellationToken).ConfigureAwait(false);
 
             var definition = new SchemaDefinition(backends.SchemaDefinition, prompts.SchemaDefinition, prompts.SchemaDefinitionExamples, settings.SchemaDefinitionMaxTokens);
             var definitions = await RunStageAsync(
-                StageName.SchemaDefinition, iteration, Ready(documents, triples), sequential: false,
-                (d, ct) => definition.DefineAsync(d, triples[d.Index].Triples, ct), cancellationToken).ConfigureAwait(false);
+                StageName.SchemaDefinition, iteration, Ready(documents, triples),
+                InParallel<SchemaDefinitionOutput>((d, ct) => definition.DefineAsync(d, triples[d.Index].Triples, ct)), cancellationToken).ConfigureAwait(false);
 
             var schema = await CanonicalSchema.BuildAsync(await store.LoadSchemaAsync(cancellationToken).ConfigureAwait(false), canonicalizationEmbedder, cancellationToken).ConfigureAwait(false);
-            var canonical = await RunStageAsync(
+            var canonical = await RunStageAsync<SchemaCanonicalizationOutput>(
                 StageName.SchemaCanonicalization, iteration,
                 // A growing schema is built in corpus order: canonicalization stops before the first unready document.
                 enrich ? documents.TakeWhile(d => definitions.ContainsKey(d.Index)).ToList() : Ready(documents, definitions),
-                sequential: enrich,
-                (d, ct) => canonicalization.CanonicalizeAsync(d, triples[d.Index].Triples, definitions[d.Index], schema, ct),
+                enrich
+                    ? (pending, commit, fail, ct) => OrderedSpeculation.RunAsync(
+                        pending, settings.Parallelism, settings.CanonicalizationTopK, schema,
+                        (d, view, c) => canonicalization.CanonicalizeAsync(d, triples[d.Index].Triples, definitions[d.Index], view, c), commit, ct, fail)
+                    : InParallel<SchemaCanonicalizationOutput>((d, ct) => canonicalization.CanonicalizeAsync(d, triples[d.Index].Triples, definitions[d.Index], schema, ct)),
                 cancellationToken,
                 (output, write, d) => write.SchemaAdditions.AddRange(output.AddedRelations.Select(r => (r, iteration, d.Index)))).ConfigureAwait(false);
 
@@ -182,16 +185,42 @@ public sealed class EdcPipeline
             .GroupBy(e => e.Triple.Relation, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<(Triple, string)>)g.ToList(), StringComparer.Ordinal);
         return await RunStageAsync(
-            StageName.RefinementHint, iteration, documents, sequential: false,
-            (d, ct) => hints.BuildAsync(d, previousTriples[d.Index], definitions, examples, iteration, ct), cancellationToken).ConfigureAwait(false);
+            StageName.RefinementHint, iteration, documents,
+            InParallel<RefinementHintOutput>((d, ct) => hints.BuildAsync(d, previousTriples[d.Index], definitions, examples, iteration, ct)), cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// Runs a stage's work over the documents it has not done yet; <c>commit</c> stores one document's output,
+    /// <c>fail</c> records a document whose model requests failed for good (<see cref="ModelUnavailableException"/>).
+    /// </summary>
+    private delegate Task StageExecution<T>(IReadOnlyList<Document> pending, Func<Document, T, Task> commit, Func<Document, Exception, Task> fail, CancellationToken cancellationToken);
+
+    private StageExecution<T> InParallel<T>(Func<Document, CancellationToken, Task<T>> work)
+        => (pending, commit, fail, cancellationToken) => Parallel.ForEachAsync(
+            pending,
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, settings.Parallelism), CancellationToken = cancellationToken },
+            async (document, ct) =>
+            {
+                T output;
+                try
+                {
+                    output = await work(document, ct).ConfigureAwait(false);
+                }
+                catch (Exception e) when (!ct.IsCancellationRequested && ModelUnavailableException.FindIn(e) is not null)
+                {
+                    // The other documents go on; the next run retries this one.
+                    await fail(document, e).ConfigureAwait(false);
+                    return;
+                }
+
+                await commit(document, output).ConfigureAwait(false);
+            });
 
     private async Task<Dictionary<int, T>> RunStageAsync<T>(
         string stage,
         int iteration,
         IReadOnlyList<Document> documents,
-        bool sequential,
-        Func<Document, CancellationToken, Task<T>> work,
+        StageExecution<T> execute,
         CancellationToken cancellationToken,
         Action<T, PendingWrite, Document>? alsoWrite = null)
     {
@@ -215,53 +244,30 @@ public sealed class EdcPipeline
         }
 
         using var stageProgress = progress.BeginStage(stage, iteration, documents.Count, documents.Count - pending.Count);
-        async Task<bool> ProcessAsync(Document document, CancellationToken ct)
+        async Task CommitAsync(Document document, T output)
         {
-            T output;
-            try
-            {
-                output = await work(document, ct).ConfigureAwait(false);
-            }
-            catch (Exception e) when (!ct.IsCancellationRequested && ModelUnavailableException.FindIn(e) is { } unavailable)
-            {
-                var failed = new PendingWrite();
-                failed.Failures.Add(new DocumentFailure(iteration, stage, document.Index, document.Id, unavailable.Message));
-                await store.WriteAsync(failed, ct).ConfigureAwait(false);
-                logger.LogWarning("Stage {Stage} of iteration {Iteration} failed for document {Document}: {Error}", stage, iteration, document.Id, unavailable.Message);
-                return false;
-            }
-
             var write = new PendingWrite();
             write.StageResults.Add((iteration, stage, document.Index, StagePayload.Write(output)));
             alsoWrite?.Invoke(output, write, document);
-            await store.WriteAsync(write, ct).ConfigureAwait(false);
+            await store.WriteAsync(write, cancellationToken).ConfigureAwait(false);
             lock (results)
             {
                 results[document.Index] = output;
             }
 
             stageProgress.Advance();
-            return true;
         }
 
-        if (sequential)
+        async Task FailAsync(Document document, Exception exception)
         {
-            foreach (var document in pending)
-            {
-                if (!await ProcessAsync(document, cancellationToken).ConfigureAwait(false))
-                {
-                    // The schema grows in corpus order: the documents after a failed one wait for it.
-                    logger.LogWarning("Stage {Stage} of iteration {Iteration} stops at document {Document} to keep corpus order", stage, iteration, document.Id);
-                    break;
-                }
-            }
-        }
-        else
-        {
-            var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, settings.Parallelism), CancellationToken = cancellationToken };
-            await Parallel.ForEachAsync(pending, options, async (d, ct) => await ProcessAsync(d, ct).ConfigureAwait(false)).ConfigureAwait(false);
+            var message = ModelUnavailableException.FindIn(exception)?.Message ?? exception.Message;
+            var failed = new PendingWrite();
+            failed.Failures.Add(new DocumentFailure(iteration, stage, document.Index, document.Id, message));
+            await store.WriteAsync(failed, cancellationToken).ConfigureAwait(false);
+            logger.LogWarning("Stage {Stage} of iteration {Iteration} failed for document {Document}: {Error}", stage, iteration, document.Id, message);
         }
 
+        await execute(pending, CommitAsync, FailAsync, cancellationToken).ConfigureAwait(false);
         return results;
     }
 }

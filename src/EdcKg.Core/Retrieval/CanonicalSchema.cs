@@ -6,25 +6,37 @@ namespace EdcKg.Core.Retrieval;
 
 /// <summary>
 /// The schema canonicalization aligns to: relations with their definitions in the order they joined, and the
-/// embedding index over their definitions. It grows by self-canonicalization while a run goes on.
+/// embedding index over their definitions. It grows by self-canonicalization while a run goes on. A fork sees its
+/// parent as it is plus its own additions, which the parent does not see (speculative work on a snapshot).
 /// </summary>
 public sealed class CanonicalSchema
 {
     private readonly Dictionary<string, SchemaRelation> relations = new(StringComparer.Ordinal);
     private readonly List<SchemaRelation> ordered = [];
+    private readonly CanonicalSchema? parent;
     private EmbeddingIndex? index;
 
+    /// <summary>Creates an empty schema.</summary>
+    public CanonicalSchema()
+    {
+    }
+
+    private CanonicalSchema(CanonicalSchema parent) => this.parent = parent;
+
     /// <summary>The relations in the order they joined.</summary>
-    public IReadOnlyList<SchemaRelation> Relations => ordered;
+    public IReadOnlyList<SchemaRelation> Relations => parent is null ? ordered : [.. parent.Relations, .. ordered];
 
     /// <summary>The number of relations.</summary>
-    public int Count => ordered.Count;
+    public int Count => (parent?.Count ?? 0) + ordered.Count;
 
     /// <summary>Whether <paramref name="name"/> is a schema relation.</summary>
-    public bool Contains(string name) => relations.ContainsKey(name);
+    public bool Contains(string name) => relations.ContainsKey(name) || parent?.Contains(name) == true;
 
     /// <summary>The relation named <paramref name="name"/>.</summary>
-    public SchemaRelation this[string name] => relations[name];
+    public SchemaRelation this[string name] => relations.TryGetValue(name, out var relation) ? relation : parent![name];
+
+    /// <summary>A fork that sees this schema plus its own additions; this schema must not change while the fork is used.</summary>
+    public CanonicalSchema Fork() => new(this);
 
     /// <summary>
     /// Builds the schema from stored relations, embedding their definitions in batches: target relations as passages,
@@ -58,7 +70,7 @@ public sealed class CanonicalSchema
     /// <summary>Adds <paramref name="relation"/> indexed by <paramref name="embedding"/>.</summary>
     public void Add(SchemaRelation relation, ReadOnlySpan<float> embedding)
     {
-        if (!relations.TryAdd(relation.Name, relation))
+        if (parent?.Contains(relation.Name) == true || !relations.TryAdd(relation.Name, relation))
         {
             return;
         }
@@ -70,5 +82,15 @@ public sealed class CanonicalSchema
 
     /// <summary>The <paramref name="k"/> relations whose definitions are closest to <paramref name="query"/>, best first.</summary>
     public IReadOnlyList<CandidateRelation> Nearest(ReadOnlySpan<float> query, int k)
-        => index is null ? [] : index.TopK(query, k).Select(s => new CandidateRelation(s.Key, s.Score)).ToList();
+    {
+        var own = index is null ? [] : index.TopK(query, k).Select(s => new CandidateRelation(s.Key, s.Score)).ToList();
+        if (parent is null)
+        {
+            return own;
+        }
+
+        // The parent's relations joined first, so on equal scores they rank first, as in one index.
+        var merged = parent.Nearest(query, k).Concat(own).ToList();
+        return merged.Select((c, i) => (c, i)).OrderByDescending(p => p.c.Score).ThenBy(p => p.i).Take(k).Select(p => p.c).ToList();
+    }
 }

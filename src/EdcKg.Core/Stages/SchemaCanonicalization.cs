@@ -17,7 +17,9 @@ public sealed class SchemaCanonicalization(TargetAlignment alignment, bool enric
     public async Task<SchemaCanonicalizationOutput> CanonicalizeAsync(Document document, IReadOnlyList<Triple> triples, SchemaDefinitionOutput definitions, CanonicalSchema schema, CancellationToken cancellationToken)
     {
         var decisions = new List<CanonicalizationDecision>(triples.Count);
+        var queries = new List<ReadOnlyMemory<float>?>(triples.Count);
         var added = new List<SchemaRelation>();
+        var addedEmbeddings = new List<ReadOnlyMemory<float>>();
         foreach (var triple in triples)
         {
             var definition = definitions.DefinitionOf(triple.Relation);
@@ -27,11 +29,13 @@ public sealed class SchemaCanonicalization(TargetAlignment alignment, bool enric
             {
                 decision = SelfCanonicalization.Enrich(decision, definition, vector.Span, schema, out var relation);
                 added.Add(relation);
+                addedEmbeddings.Add(vector);
             }
 
             decisions.Add(decision);
+            queries.Add(outcome.QueryEmbedding);
         }
 
-        return new SchemaCanonicalizationOutput(decisions, added);
+        return new SchemaCanonicalizationOutput(decisions, added) { QueryEmbeddings = queries, AddedEmbeddings = addedEmbeddings };
     }
 }

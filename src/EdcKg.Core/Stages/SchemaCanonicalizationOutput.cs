@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using EdcKg.Core.Domain;
 
 namespace EdcKg.Core.Stages;
@@ -5,6 +6,17 @@ namespace EdcKg.Core.Stages;
 /// <summary>What schema canonicalization decided for each open triple of one document, and the relations it added.</summary>
 public sealed record SchemaCanonicalizationOutput(IReadOnlyList<CanonicalizationDecision> Decisions, IReadOnlyList<SchemaRelation> AddedRelations)
 {
+    /// <summary>
+    /// For each decision, the query embedding of its relation's definition when candidates were retrieved with one;
+    /// kept in memory only (ordered speculative canonicalization checks its results with them).
+    /// </summary>
+    [JsonIgnore]
+    public IReadOnlyList<ReadOnlyMemory<float>?> QueryEmbeddings { get; init; } = [];
+
+    /// <summary>The embedding each added relation was indexed with, in the order of <see cref="AddedRelations"/>; in memory only.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<ReadOnlyMemory<float>> AddedEmbeddings { get; init; } = [];
+
     /// <summary>The canonical triples of <paramref name="document"/> (dropped ones left out), with provenance.</summary>
     public IEnumerable<CanonicalTriple> CanonicalTriples(Document document, int iteration)
         => Decisions

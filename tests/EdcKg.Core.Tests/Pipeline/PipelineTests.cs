@@ -69,6 +69,25 @@ public sealed class PipelineTests
     }
 
     [Fact]
+    public async Task SpeculativeOrderedCanonicalizationEqualsOneDocumentAtATime()
+    {
+        var folder = TestPaths.TempDirectory();
+        string[] variants = ["works_for", "WORKS_FOR", "worksFor", "located_in", "Located_In", "locatedin", "born_in", "bornIn"];
+        var corpus = WriteCorpus(folder, Enumerable.Range(0, 120)
+            .Select(i => $"Entity{i} {variants[(i * 7) % variants.Length]} Thing{i % 5}. Entity{i} rel{i % 37} Other{i % 3}. Entity{i} {variants[i % variants.Length]} Place{i % 4}.")
+            .ToArray());
+        var one = Path.Combine(folder, "one");
+        var many = Path.Combine(folder, "many");
+        await RunAsync(corpus, null, one, new EdcSettings { Parallelism = 1 });
+        await RunAsync(corpus, null, many, new EdcSettings { Parallelism = 16 });
+        AssertSameOutputs(one, many, iterations: 1);
+        var schemaOne = (await RunSnapshotReader.ReadAsync(one)).Relations;
+        var schemaMany = (await RunSnapshotReader.ReadAsync(many)).Relations;
+        Assert.Equal(schemaOne, schemaMany);
+        Assert.Contains("\"decision\":\"Aligned\"", File.ReadAllText(Path.Combine(one, "iter0", "triples.jsonl")));
+    }
+
+    [Fact]
     public async Task ASecondRunOfTheSameCommandRedoesNothing()
     {
         var folder = TestPaths.TempDirectory();
@@ -125,12 +144,12 @@ public sealed class PipelineTests
         Assert.Contains("done 60", await RunHostAsync(corpus, reference, delayMs: 0, killAt: null));
 
         var killed = Path.Combine(folder, "killed");
-        await RunHostAsync(corpus, killed, delayMs: 20, killAt: "advance sd 0 20");
+        await RunHostAsync(corpus, killed, delayMs: 5, killAt: "advance sd 0 20");
         await using (var store = RunStore.OpenExisting(killed))
         {
             // The kill landed inside schema definition: some of its documents are stored, the rest are not.
             Assert.Equal(60, (await store.LoadStageResultsAsync(0, StageName.OpenExtraction)).Count);
-            Assert.InRange((await store.LoadStageResultsAsync(0, StageName.SchemaDefinition)).Count, 20, 59);
+            Assert.InRange((await store.LoadStageResultsAsync(0, StageName.SchemaDefinition)).Count, 20, 24);
             Assert.Empty(await store.LoadStageResultsAsync(0, StageName.SchemaCanonicalization));
         }
 
@@ -138,11 +157,36 @@ public sealed class PipelineTests
         AssertSameOutputs(reference, killed, iterations: 2);
     }
 
+    [Fact]
+    public async Task ARunKilledDuringTheRefinementIterationResumesToTheSameResults()
+    {
+        var folder = TestPaths.TempDirectory();
+        var corpus = WriteCorpus(folder, Enumerable.Range(0, 40).Select(i => $"Person{i} works_for Company{i % 7}. Company{i % 7} located_in City{i % 3}.").ToArray());
+        var reference = Path.Combine(folder, "reference");
+        await RunHostAsync(corpus, reference, delayMs: 0, killAt: null);
+
+        var killed = Path.Combine(folder, "killed");
+        await RunHostAsync(corpus, killed, delayMs: 5, killAt: "advance oie 1 10");
+        await using (var store = RunStore.OpenExisting(killed))
+        {
+            Assert.Equal(40, (await store.LoadStageResultsAsync(0, StageName.SchemaCanonicalization)).Count);
+            Assert.Equal(40, (await store.LoadStageResultsAsync(1, StageName.RefinementHint)).Count);
+            Assert.InRange((await store.LoadStageResultsAsync(1, StageName.OpenExtraction)).Count, 10, 14);
+        }
+
+        await RunHostAsync(corpus, killed, delayMs: 0, killAt: null);
+        AssertSameOutputs(reference, killed, iterations: 2);
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(killed, "iter1", "result_at_each_stage.json")));
+        var first = json.RootElement[0];
+        Assert.StartsWith("1. works_for: ", first.GetProperty("relation_hint").GetString());
+        Assert.StartsWith("['Person0', 'Company0'", first.GetProperty("entity_hint").GetString());
+    }
+
     private static async Task<string> RunHostAsync(string corpus, string output, int delayMs, string? killAt)
     {
         var host = Path.Combine(AppContext.BaseDirectory, "PipelineHost.dll");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { host, corpus, "-", output, TestPaths.Prompts, delayMs.ToString(System.Globalization.CultureInfo.InvariantCulture), "1" })
+        foreach (var argument in new[] { host, corpus, "-", output, TestPaths.Prompts, delayMs.ToString(System.Globalization.CultureInfo.InvariantCulture), "1", killAt ?? string.Empty })
         {
             start.ArgumentList.Add(argument);
         }

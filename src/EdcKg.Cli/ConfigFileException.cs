@@ -1,0 +1,4 @@
+namespace EdcKg.Cli;
+
+/// <summary>A configuration file that cannot be used; the message names the file.</summary>
+public sealed class ConfigFileException(string message) : Exception(message);
