@@ -171,6 +171,42 @@ public sealed class RemoteRunTests(ITestOutputHelper output)
         CliRunner.AssertSameOutputs(reference, structured);
     }
 
+    [Fact]
+    public async Task PricesFromTheConfigurationFileGiveTheCostPerStageAndModel()
+    {
+        var folder = CliRunner.TempDirectory();
+        var corpus = CliRunner.WriteCorpus(folder, Texts.Take(4));
+        await using var stub = new OpenAiStub();
+        var config = Path.Combine(folder, "edckg.json");
+        var settings = new System.Text.Json.Nodes.JsonObject
+        {
+            ["run"] = new System.Text.Json.Nodes.JsonObject
+            {
+                ["llm-endpoint"] = new System.Text.Json.Nodes.JsonArray(stub.Endpoints.Single()),
+                ["price-per-1k-input"] = 0.5,
+                ["price-per-1k-output"] = 2,
+            },
+        };
+        File.WriteAllText(config, settings.ToJsonString());
+        var output = Path.Combine(folder, "out");
+        var root = Program.BuildRootCommand();
+        var args = ConfigFile.Apply(["run", "--config", config, "--input-text-file-path", corpus, "--output-dir", output, "--oie-llm", "scripted-llm", "--sc-embedder", "hashing-embedder"], root);
+        using var writer = new StringWriter();
+        var exitCode = await Task.Run(() => root.Parse(args).InvokeAsync(new System.CommandLine.InvocationConfiguration { Output = writer, Error = writer }));
+        Assert.True(exitCode == 0, writer.ToString());
+
+        using var usage = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "usage.json")));
+        var lines = usage.RootElement.GetProperty("lines").EnumerateArray().ToList();
+        Assert.All(lines, l => Assert.Equal(
+            (l.GetProperty("inputTokens").GetDecimal() * 0.5m / 1000m) + (l.GetProperty("outputTokens").GetDecimal() * 2m / 1000m),
+            l.GetProperty("cost").GetDecimal()));
+        Assert.Equal(lines.Sum(l => l.GetProperty("cost").GetDecimal()), usage.RootElement.GetProperty("total").GetProperty("cost").GetDecimal());
+        Assert.True(usage.RootElement.GetProperty("total").GetProperty("cost").GetDecimal() > 0);
+        Assert.Contains("total cost", writer.ToString());
+        await using var store = Core.Storage.RunStore.OpenExisting(output);
+        Assert.StartsWith("4,", (await store.ReadManifestAsync())["info.usage.oie.scripted-llm"]);
+    }
+
     [Theory]
     [InlineData("--shard", "3/3", "--shard:")]
     [InlineData("--shard", "two", "--shard:")]
