@@ -12,14 +12,14 @@ namespace EdcKg.Cli.Commands;
 /// <summary>The options of <c>edckg run</c>: EDC's run.py options in kebab-case, then ours.</summary>
 internal sealed class RunOptions
 {
-    public Option<string> OieLlm { get; } = new("--oie-llm") { Description = "Model for open information extraction (a .gguf file).", Required = true };
+    public Option<string> OieLlm { get; } = new("--oie-llm") { Description = "Model for open information extraction: a .gguf file, or a served model (openai:MODEL, or any name with --llm-endpoint).", Required = true };
     public Option<string?> OiePromptTemplateFilePath { get; } = new("--oie-prompt-template-file-path") { Description = "Prompt template for open information extraction." };
     public Option<string?> OieFewShotExampleFilePath { get; } = new("--oie-few-shot-example-file-path") { Description = "Few-shot examples for open information extraction." };
     public Option<string?> SdLlm { get; } = new("--sd-llm") { Description = "Model for schema definition (default: --oie-llm)." };
     public Option<string?> SdPromptTemplateFilePath { get; } = new("--sd-prompt-template-file-path") { Description = "Prompt template for schema definition." };
     public Option<string?> SdFewShotExampleFilePath { get; } = new("--sd-few-shot-example-file-path") { Description = "Few-shot examples for schema definition." };
     public Option<string?> ScLlm { get; } = new("--sc-llm") { Description = "Model that verifies canonicalization choices (default: --oie-llm)." };
-    public Option<string> ScEmbedder { get; } = new("--sc-embedder") { Description = "Embedding model for schema canonicalization (ONNX sentence-transformers folder or .gguf).", Required = true };
+    public Option<string> ScEmbedder { get; } = new("--sc-embedder") { Description = "Embedding model for schema canonicalization: a sentence-transformers ONNX folder or .gguf, or a served model (openai:MODEL, or any name with --llm-endpoint).", Required = true };
     public Option<string?> ScPromptTemplateFilePath { get; } = new("--sc-prompt-template-file-path") { Description = "Prompt template for canonicalization verification." };
     public Option<string?> SrEmbedder { get; } = new("--sr-embedder") { Description = "Embedding model of the schema retriever (default: --sc-embedder)." };
     public Option<string?> OieRefinePromptTemplateFilePath { get; } = new("--oie-refine-prompt-template-file-path") { Description = "Prompt template for refined open information extraction." };

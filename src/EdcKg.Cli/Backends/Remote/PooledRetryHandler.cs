@@ -50,7 +50,8 @@ public sealed class PooledRetryHandler : DelegatingHandler
                     var response = await base.SendAsync(attemptRequest, timeout.Token).ConfigureAwait(false);
                     var answer = await response.Content.ReadAsByteArrayAsync(timeout.Token).ConfigureAwait(false);
                     var status = (int)response.StatusCode;
-                    if (response.IsSuccessStatusCode && IsJson(answer))
+                    var json = response.Content.Headers.ContentType?.MediaType is null or "application/json";
+                    if (response.IsSuccessStatusCode && (!json || IsJson(answer)))
                     {
                         return Rebuffer(response, answer);
                     }
