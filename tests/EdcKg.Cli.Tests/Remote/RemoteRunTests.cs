@@ -172,6 +172,27 @@ public sealed class RemoteRunTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task AWrongKeyOrModelStopsTheRunAndARejectedRequestFailsItsDocumentWithoutRetries()
+    {
+        var folder = CliRunner.TempDirectory();
+        var corpus = CliRunner.WriteCorpus(folder, Texts.Take(4));
+        await using var stub = new OpenAiStub();
+        stub.FailAlways("Text: " + Texts[0], new StubFault.ServerError(401));
+        var (stopped, _, stoppedError) = await CliRunner.InvokeAsync(RunArgs(corpus, Path.Combine(folder, "unauthorized"), stub.Endpoints));
+        Assert.Equal(ExitCodes.Failure, stopped);
+        Assert.Contains("HTTP 401", stoppedError);
+        Assert.Contains("EDCKG_API_KEY", stoppedError);
+        Assert.Single(stub.Log, e => e.Fault is not null);
+
+        stub.Heal("Text: " + Texts[0]);
+        stub.FailAlways("Text: " + Texts[1], new StubFault.ServerError(400));
+        var (failed, _, failedError) = await CliRunner.InvokeAsync(RunArgs(corpus, Path.Combine(folder, "rejected"), stub.Endpoints));
+        Assert.Equal(ExitCodes.DocumentsFailed, failed);
+        Assert.Contains("rejected the request: HTTP 400", failedError);
+        Assert.Equal(1, stub.Log.Count(e => e.Fault is StubFault.ServerError { Status: 400 }));
+    }
+
+    [Fact]
     public async Task PricesFromTheConfigurationFileGiveTheCostPerStageAndModel()
     {
         var folder = CliRunner.TempDirectory();
