@@ -5,6 +5,7 @@ var benchmarks = new Dictionary<string, Func<string[], Task>>(StringComparer.Ord
 {
     ["pipeline-overhead"] = PipelineOverheadBench.RunAsync,
     ["embed"] = EmbeddingBenchmark.RunAsync,
+    ["remote-scaleout"] = RemoteScaleOutBench.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

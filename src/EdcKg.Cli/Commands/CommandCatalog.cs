@@ -9,5 +9,6 @@ internal static class CommandCatalog
     {
         yield return RunCommand.Create();
         yield return EmbedCommand.Create(() => global::System.Console.In);
+        yield return MergeCommand.Create();
     }
 }
