@@ -6,6 +6,7 @@ var benchmarks = new Dictionary<string, Func<string[], Task>>(StringComparer.Ord
     ["pipeline-overhead"] = PipelineOverheadBench.RunAsync,
     ["evaluate"] = EvaluationBenchmark.RunAsync,
     ["embed"] = EmbeddingBenchmark.RunAsync,
+    ["remote-scaleout"] = RemoteScaleOutBench.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

@@ -11,5 +11,6 @@ internal static class CommandCatalog
         yield return EvaluateCommand.Create();
         yield return ExperimentCommand.Create();
         yield return EmbedCommand.Create(() => global::System.Console.In);
+        yield return MergeCommand.Create();
     }
 }
