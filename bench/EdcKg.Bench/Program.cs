@@ -4,6 +4,7 @@ using EdcKg.Bench;
 var benchmarks = new Dictionary<string, Func<string[], Task>>(StringComparer.OrdinalIgnoreCase)
 {
     ["pipeline-overhead"] = PipelineOverheadBench.RunAsync,
+    ["evaluate"] = EvaluationBenchmark.RunAsync,
     ["embed"] = EmbeddingBenchmark.RunAsync,
     ["remote-scaleout"] = RemoteScaleOutBench.RunAsync,
 };
