@@ -1,4 +1,5 @@
 using System.Text;
+using EdcKg.Core.Parsing;
 
 namespace EdcKg.Core.Evaluation;
 

@@ -19,12 +19,13 @@ public static class EntityListParser
             }
 
             var fragment = answer[start..(end + 1)];
-            if (PythonLiteralReader.TryParse(fragment, out var value) && value is PythonSequence list)
+            if (PythonLiteralParser.TryParse(fragment, out var value, out _) && value is PyValue.Sequence list)
             {
                 return Distinct(list.Items.Select(item => item switch
                 {
-                    PythonString s => s.Value,
-                    PythonScalar scalar => scalar.Text,
+                    PyValue.Str s => s.Value,
+                    PyValue.Int i => i.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    PyValue.Float f => f.Value.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
                     _ => string.Empty,
                 }));
             }

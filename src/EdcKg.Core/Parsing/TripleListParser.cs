@@ -70,17 +70,17 @@ public static class TripleListParser
     private static Triple? ReadTriple(string fragment, bool isInnermost, out bool looksLikeTriple)
     {
         looksLikeTriple = false;
-        if (PythonLiteralReader.TryParse(fragment, out var value) && value is PythonSequence sequence)
+        if (PythonLiteralParser.TryParse(fragment, out var value, out _) && value is PyValue.Sequence sequence)
         {
             var items = sequence.Items;
-            if (items.Count == 3 && items.All(item => item is PythonString))
+            if (items.Count == 3 && items.All(item => item is PyValue.Str))
             {
                 looksLikeTriple = true;
-                return Make(items.Select(item => ((PythonString)item).Value).ToArray());
+                return Make(items.Select(item => ((PyValue.Str)item).Value).ToArray());
             }
 
             // EDC joins list-valued elements when the items are of mixed types: ['a', 'b', ['c', 'd']].
-            if (items.Count == 3 && items.Any(item => item is PythonString) && items.Any(item => item is PythonSequence))
+            if (items.Count == 3 && items.Any(item => item is PyValue.Str) && items.Any(item => item is PyValue.Sequence))
             {
                 looksLikeTriple = true;
                 var joined = new string[3];
@@ -88,9 +88,9 @@ public static class TripleListParser
                 {
                     joined[k] = items[k] switch
                     {
-                        PythonString s => s.Value,
-                        PythonSequence list when list.Items.All(x => x is PythonString) =>
-                            string.Join(", ", list.Items.Select(x => ((PythonString)x).Value)),
+                        PyValue.Str s => s.Value,
+                        PyValue.Sequence list when list.Items.All(x => x is PyValue.Str) =>
+                            string.Join(", ", list.Items.Select(x => ((PyValue.Str)x).Value)),
                         _ => string.Empty,
                     };
                 }

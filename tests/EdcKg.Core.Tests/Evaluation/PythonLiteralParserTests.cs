@@ -1,4 +1,5 @@
 using EdcKg.Core.Evaluation;
+using EdcKg.Core.Parsing;
 
 namespace EdcKg.Core.Tests.Evaluation;
 

@@ -27,28 +27,9 @@ public sealed class PythonReprTests
         var lines = File.ReadAllLines(Path.Combine(TestPaths.SharedEdc, "real_runs", "rebel_iter1", "canon_kg.txt"));
         foreach (var line in lines)
         {
-            Assert.True(PythonLiteralReader.TryParse(line, out var value));
-            var lists = ((PythonSequence)value!).Items.Cast<PythonSequence>().Select(t => t.Items.Cast<PythonString>().Select(s => s.Value));
+            Assert.True(PythonLiteralParser.TryParse(line, out var value, out _));
+            var lists = ((PyValue.Sequence)value!).Items.Cast<PyValue.Sequence>().Select(t => t.Items.Cast<PyValue.Str>().Select(s => s.Value));
             Assert.Equal(line, PythonRepr.OfNestedList(lists));
         }
     }
-
-    [Theory]
-    [InlineData("('a', 'b', 'c',)", 3)]
-    [InlineData("['a' 'b', 'c']", 2)]
-    [InlineData("[r'a\\n', u'b', \"\"\"c\"\"\"]", 3)]
-    [InlineData("[1, -2.5, None, True]", 4)]
-    public void ReadsTheLiteralForms(string text, int count)
-    {
-        Assert.True(PythonLiteralReader.TryParse(text, out var value));
-        Assert.Equal(count, ((PythonSequence)value!).Items.Count);
-    }
-
-    [Theory]
-    [InlineData("['a', b]")]
-    [InlineData("['a',, 'b']")]
-    [InlineData("['a'")]
-    [InlineData("[b'bytes']")]
-    public void RejectsWhatLiteralEvalRejects(string text)
-        => Assert.False(PythonLiteralReader.TryParse(text, out _));
 }

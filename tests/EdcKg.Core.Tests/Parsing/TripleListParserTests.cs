@@ -83,8 +83,8 @@ public sealed class TripleListParserTests
             Assert.True(lines.Length >= 40);
             foreach (var line in lines)
             {
-                Assert.True(PythonLiteralReader.TryParse(line, out var value), line);
-                var expected = ((PythonSequence)value!).Items.Count;
+                Assert.True(PythonLiteralParser.TryParse(line, out var value, out _), line);
+                var expected = ((PyValue.Sequence)value!).Items.Count;
                 var parse = TripleListParser.Parse(line);
                 Assert.Empty(parse.Unparsed);
                 Assert.Equal(expected, parse.Triples.Count + CountDuplicates(line));
@@ -94,9 +94,9 @@ public sealed class TripleListParserTests
 
     private static int CountDuplicates(string line)
     {
-        PythonLiteralReader.TryParse(line, out var value);
-        var triples = ((PythonSequence)value!).Items.Cast<PythonSequence>()
-            .Select(t => string.Join("\u0001", t.Items.Cast<PythonString>().Select(s => s.Value))).ToList();
+        PythonLiteralParser.TryParse(line, out var value, out _);
+        var triples = ((PyValue.Sequence)value!).Items.Cast<PyValue.Sequence>()
+            .Select(t => string.Join("\u0001", t.Items.Cast<PyValue.Str>().Select(s => s.Value))).ToList();
         return triples.Count - triples.Distinct().Count();
     }
 }

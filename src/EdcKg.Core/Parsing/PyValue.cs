@@ -1,6 +1,6 @@
 using System.Numerics;
 
-namespace EdcKg.Core.Evaluation;
+namespace EdcKg.Core.Parsing;
 
 /// <summary>A value read from a Python literal (what <c>ast.literal_eval</c> returns), kept only as far as the scorer needs.</summary>
 internal abstract record PyValue

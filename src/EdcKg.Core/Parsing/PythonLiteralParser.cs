@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Numerics;
 using System.Text;
 
-namespace EdcKg.Core.Evaluation;
+namespace EdcKg.Core.Parsing;
 
 /// <summary>
 /// Reads one line the way Python's <c>ast.literal_eval</c> does: strings with any quoting, prefixes and escapes,
