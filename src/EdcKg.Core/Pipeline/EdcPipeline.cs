@@ -57,6 +57,9 @@ public sealed class EdcPipeline
 
     private IEmbeddingGenerator<string, Embedding<float>>? RetrieverEmbedder { get; }
 
+    /// <summary>Receives each document's final canonical triples as they are stored, and the snapshot at the end; optional.</summary>
+    public ICanonicalTripleSink? TripleSink { get; init; }
+
     /// <summary>Runs (or resumes) the whole job and writes the iteration folders into <paramref name="outputDirectory"/>.</summary>
     public async Task<RunSummary> RunAsync(IReadOnlyList<Document> corpus, IReadOnlyList<SchemaRelation> targetSchema, IReadOnlyDictionary<string, string> manifest, string outputDirectory, CancellationToken cancellationToken)
     {
@@ -97,12 +100,20 @@ public sealed class EdcPipeline
                         (d, view, c) => canonicalization.CanonicalizeAsync(d, triples[d.Index].Triples, definitions[d.Index], view, c), commit, ct)
                     : InParallel<SchemaCanonicalizationOutput>((d, ct) => canonicalization.CanonicalizeAsync(d, triples[d.Index].Triples, definitions[d.Index], schema, ct)),
                 cancellationToken,
-                (output, write, d) => write.SchemaAdditions.AddRange(output.AddedRelations.Select(r => (r, iteration, d.Index)))).ConfigureAwait(false);
+                (output, write, d) => write.SchemaAdditions.AddRange(output.AddedRelations.Select(r => (r, iteration, d.Index))),
+                iteration == settings.RefinementIterations && TripleSink is { } sink
+                    ? (d, output) => sink.AddAsync(d, output.CanonicalTriples(d, iteration).ToList(), cancellationToken).AsTask()
+                    : null).ConfigureAwait(false);
 
             last = documents.Select(d => new DocumentResult(d, iteration, hints.GetValueOrDefault(d.Index)?.Hint, triples[d.Index], definitions[d.Index], canonical[d.Index])).ToList();
             unparsed += last.Sum(r => r.OpenExtraction.Unparsed.Count);
             undefined += last.Sum(r => r.SchemaDefinition.Missing.Count);
             await EdcOutputWriter.WriteIterationAsync(outputDirectory, iteration, last, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (TripleSink is { } tripleSink)
+        {
+            await tripleSink.CompleteAsync(await RunSnapshotReader.ReadAsync(store, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         }
 
         var schemaSize = (await store.LoadSchemaAsync(cancellationToken).ConfigureAwait(false)).Count;
@@ -163,7 +174,8 @@ public sealed class EdcPipeline
         IReadOnlyList<Document> documents,
         StageExecution<T> execute,
         CancellationToken cancellationToken,
-        Action<T, PendingWrite, Document>? alsoWrite = null)
+        Action<T, PendingWrite, Document>? alsoWrite = null,
+        Func<Document, T, Task>? committed = null)
     {
         var stored = await store.LoadStageResultsAsync(iteration, stage, cancellationToken).ConfigureAwait(false);
         var results = new Dictionary<int, T>(documents.Count);
@@ -197,6 +209,10 @@ public sealed class EdcPipeline
             }
 
             stageProgress.Advance();
+            if (committed is not null)
+            {
+                await committed(document, output).ConfigureAwait(false);
+            }
         }
 
         await execute(pending, CommitAsync, cancellationToken).ConfigureAwait(false);
