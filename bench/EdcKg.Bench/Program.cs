@@ -4,6 +4,7 @@ using EdcKg.Bench;
 var benchmarks = new Dictionary<string, Func<string[], Task>>(StringComparer.OrdinalIgnoreCase)
 {
     ["pipeline-overhead"] = PipelineOverheadBench.RunAsync,
+    ["csv-export"] = CsvExportBench.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
