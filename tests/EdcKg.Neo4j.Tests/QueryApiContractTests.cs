@@ -134,6 +134,25 @@ public sealed class QueryApiContractTests
     }
 
     [Fact]
+    public async Task Query_api_contract_a_request_past_its_timeout_is_transient_and_retried()
+    {
+        await using var server = new LoopbackQueryApiServer();
+        server.FailNext(_ =>
+        {
+            // The server answers too late: the client has given up on this request by then.
+            Thread.Sleep(600);
+            return (202, "{\"data\":{\"fields\":[],\"values\":[]}}");
+        });
+        using var http = new HttpClient();
+        var client = new QueryApiClient(http, Settings(server.Uri) with { RequestTimeout = TimeSpan.FromMilliseconds(200) });
+
+        var result = await client.RunAsync(new CypherStatement("RETURN $x AS x", new Dictionary<string, object?> { ["x"] = "late" }));
+
+        Assert.Equal("late", result.Values[0][0].GetString());
+        Assert.Equal(2, server.Requests.Count);
+    }
+
+    [Fact]
     public async Task Query_api_contract_unreachable_server_is_transient_and_retried()
     {
         int port;
