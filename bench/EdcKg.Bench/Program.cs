@@ -4,6 +4,9 @@ using EdcKg.Bench;
 var benchmarks = new Dictionary<string, Func<string[], Task>>(StringComparer.OrdinalIgnoreCase)
 {
     ["pipeline-overhead"] = PipelineOverheadBench.RunAsync,
+    ["evaluate"] = EvaluationBenchmark.RunAsync,
+    ["embed"] = EmbeddingBenchmark.RunAsync,
+    ["remote-scaleout"] = RemoteScaleOutBench.RunAsync,
     ["csv-export"] = CsvExportBench.RunAsync,
 };
 

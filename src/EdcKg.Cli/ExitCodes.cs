@@ -12,6 +12,12 @@ public static class ExitCodes
     /// <summary>The command line or an input file is invalid; the message names the option, file or line.</summary>
     public const int BadInput = 2;
 
+    /// <summary>
+    /// The run finished, but some documents are unfinished because their model requests kept failing; they are listed,
+    /// recorded in the run store, and running the same command again retries them.
+    /// </summary>
+    public const int DocumentsFailed = 3;
+
     /// <summary>The run was interrupted (Ctrl-C); running the same command again resumes it.</summary>
     public const int Interrupted = 130;
 }

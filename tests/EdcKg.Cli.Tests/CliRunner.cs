@@ -13,7 +13,32 @@ internal static class CliRunner
         return (exitCode, output.ToString(), error.ToString());
     }
 
+    /// <summary>
+    /// Like <see cref="RunAsync"/>, but as the CLI runs in a process: without xunit's synchronization context, which
+    /// bounds continuations to its own few threads and so would hold up retries and time out requests to a server.
+    /// </summary>
+    public static Task<(int ExitCode, string Output, string Error)> InvokeAsync(params string[] args)
+        => Task.Run(() => RunAsync(args));
+
     public static string SharedEdc => TestModels.RepositoryPaths.SharedEdc;
 
     public static string TempDirectory() => TestModels.RepositoryPaths.TempDirectory();
+
+    public static string WriteCorpus(string folder, IEnumerable<string> lines)
+    {
+        var path = Path.Combine(folder, "corpus.txt");
+        File.WriteAllText(path, string.Join('\n', lines));
+        return path;
+    }
+
+    public static void AssertSameOutputs(string expected, string actual, int iterations = 1)
+    {
+        for (var i = 0; i < iterations; i++)
+        {
+            foreach (var file in new[] { "canon_kg.txt", "result_at_each_stage.json", "triples.jsonl" })
+            {
+                Assert.Equal(File.ReadAllText(Path.Combine(expected, "iter" + i, file)), File.ReadAllText(Path.Combine(actual, "iter" + i, file)));
+            }
+        }
+    }
 }

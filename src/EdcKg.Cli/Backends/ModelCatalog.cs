@@ -68,6 +68,7 @@ public sealed class ModelCatalog : IAsyncDisposable
         }
 
         opened.Clear();
+        options.Remote?.Dispose();
         return ValueTask.CompletedTask;
     }
 }

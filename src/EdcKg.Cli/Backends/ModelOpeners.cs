@@ -1,3 +1,4 @@
+using EdcKg.Onnx;
 using Microsoft.Extensions.AI;
 
 namespace EdcKg.Cli.Backends;
@@ -7,11 +8,21 @@ internal static class ModelOpeners
 {
     public static IChatClient OpenChat(string option, string name, ModelOptions options)
     {
+        if (options.Remote?.Serves(name) == true)
+        {
+            return options.Remote.OpenChat(option, name);
+        }
+
         throw new ModelNameException($"{option}: '{name}' is not a chat model this build can open (expected a .gguf file for the local llama.cpp runtime).");
     }
 
     public static IEmbeddingGenerator<string, Embedding<float>> OpenEmbedder(string option, string name, ModelOptions options)
     {
-        throw new ModelNameException($"{option}: '{name}' is not an embedding model this build can open (expected a sentence-transformers ONNX folder or a .gguf embedding model).");
+        if (options.Remote?.Serves(name) == true)
+        {
+            return options.Remote.OpenEmbedder(option, name);
+        }
+
+        return EmbedderFactory.Open(option, name, new OnnxEmbedderOptions { IntraOpThreads = options.Threads });
     }
 }

@@ -1,3 +1,5 @@
+using EdcKg.Cli.Backends.Remote;
+
 namespace EdcKg.Cli.Backends;
 
 /// <summary>Options for opening local models.</summary>
@@ -14,4 +16,7 @@ public sealed record ModelOptions
 
     /// <summary>Threads for local inference (0: one per core).</summary>
     public int Threads { get; init; }
+
+    /// <summary>Models served by OpenAI-compatible servers (<c>openai:MODEL</c>, or any name with <c>--llm-endpoint</c>); disposed with the catalog.</summary>
+    public RemoteBackend? Remote { get; init; }
 }

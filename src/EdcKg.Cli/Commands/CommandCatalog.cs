@@ -8,6 +8,10 @@ internal static class CommandCatalog
     public static IEnumerable<Command> All()
     {
         yield return RunCommand.Create();
+        yield return EvaluateCommand.Create();
+        yield return ExperimentCommand.Create();
+        yield return EmbedCommand.Create(() => global::System.Console.In);
+        yield return MergeCommand.Create();
         yield return ExportCommand.Create();
     }
 }

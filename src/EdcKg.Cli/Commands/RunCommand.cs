@@ -1,9 +1,11 @@
 using System.CommandLine;
 using EdcKg.Cli.Backends;
+using EdcKg.Cli.Backends.Remote;
 using EdcKg.Cli.Console;
 using EdcKg.Core.Inputs;
 using EdcKg.Core.Pipeline;
 using EdcKg.Core.Prompts;
+using EdcKg.Core.Scaling;
 using EdcKg.Core.Storage;
 using EdcKg.Neo4j.Graph;
 using EdcKg.Neo4j.QueryApi;
@@ -42,9 +44,18 @@ internal static class RunCommand
         try
         {
             o.Validate(parseResult);
+            o.ValidateRemote(parseResult);
             var settings = o.Settings(parseResult);
             var neo4jSettings = neo4j.Requested(parseResult) ? neo4j.Settings(parseResult) : null;
             var corpus = CorpusReader.Read(parseResult.GetValue(o.InputTextFilePath)!);
+            var fullCorpus = corpus;
+            var shard = o.ShardSpec(parseResult);
+            if (shard is not null)
+            {
+                corpus = shard.Select(fullCorpus);
+                console.Error.WriteLine($"edckg: shard {shard}: {corpus.Count} of {fullCorpus.Count} documents.");
+            }
+
             var schemaPath = parseResult.GetValue(o.TargetSchemaPath);
             var schema = schemaPath is null ? [] : SchemaCsvReader.Read(schemaPath);
             var prompts = EdcPrompts.Load(o.PromptSources(parseResult), settings.RefinementIterations > 0);
@@ -58,7 +69,8 @@ internal static class RunCommand
                 .SetMinimumLevel(o.LogLevel(parseResult))
                 .AddSimpleConsole(options => { options.SingleLine = true; options.TimestampFormat = "HH:mm:ss "; })
                 .AddFilter((_, level) => level >= o.LogLevel(parseResult)));
-            await using var models = new ModelCatalog(o.ModelOptions(parseResult));
+            var remote = new RemoteBackend(o.RemoteOptions(parseResult), loggerFactory);
+            await using var models = new ModelCatalog(o.ModelOptions(parseResult) with { Remote = remote });
             var names = o.ModelNames(parseResult);
             var backends = new EdcBackends(
                 models.Chat("--oie-llm", names["oie"]),
@@ -69,6 +81,10 @@ internal static class RunCommand
                 settings.RefinementIterations > 0 ? models.Embedder("--sr-embedder", names["sr_embedder"]) : null);
             var identities = names.ToDictionary(p => p.Key, p => ModelCatalog.Identity(p.Value));
             var manifest = RunManifest.Create(corpus, schema, prompts, settings, identities, o.SourcePaths(parseResult));
+            foreach (var (key, value) in shard is null ? [] : ShardManifest.EntriesFor(shard, fullCorpus))
+            {
+                manifest[key] = value;
+            }
 
             await using var store = RunStore.Open(output);
             IRunProgress progress = console.Interactive ? new LiveProgress(AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(console.Error) })) : new PlainProgress(console.Error);
@@ -78,10 +94,20 @@ internal static class RunCommand
             var pipeline = new EdcPipeline(backends, prompts, settings, store, identities, progress, loggerFactory.CreateLogger("edckg")) { TripleSink = sink };
             var summary = await pipeline.RunAsync(corpus, schema, manifest, output, cancellationToken).ConfigureAwait(false);
 
-            console.Output.WriteLine($"{summary.Documents} documents, {summary.CanonicalTriples} canonical triples in iteration {summary.Iterations}, schema of {summary.SchemaSize} relations.");
+            if (summary.Complete)
+            {
+                console.Output.WriteLine($"{summary.Documents} documents, {summary.CanonicalTriples} canonical triples in iteration {summary.Iterations}, schema of {summary.SchemaSize} relations.");
+            }
+
             if (summary.UnparsedAnswers > 0 || summary.UndefinedRelations > 0)
             {
                 console.Output.WriteLine($"{summary.UnparsedAnswers} unreadable answer fragments and {summary.UndefinedRelations} undefined relations (see result_at_each_stage.json and the run store).");
+            }
+
+            var finished = await RunReport.FinishAsync(console, summary, pipeline.Usage.Lines(), o.Prices(parseResult), store, output, cancellationToken, remote.Pool.Endpoints).ConfigureAwait(false);
+            if (finished != ExitCodes.Success)
+            {
+                return finished;
             }
 
             console.Output.WriteLine($"Results: {Path.Combine(output, $"iter{summary.Iterations}", "canon_kg.txt")}");
@@ -94,12 +120,22 @@ internal static class RunCommand
 
             return ExitCodes.Success;
         }
+        catch (RemoteEndpointException e)
+        {
+            console.Fail(e.Message);
+            return ExitCodes.Failure;
+        }
+        catch (ModelUnavailableException e)
+        {
+            console.Fail($"{e.Message}. Everything finished so far is saved; run the same command again to resume.");
+            return ExitCodes.Failure;
+        }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             console.Error.WriteLine("edckg: interrupted; everything finished so far is saved. Run the same command again to resume.");
             return ExitCodes.Interrupted;
         }
-        catch (Exception e) when (e is InputException or PromptTemplateException or RunMismatchException or ModelNameException or ArgumentException)
+        catch (Exception e) when (e is InputException or PromptTemplateException or RunMismatchException or ModelNameException or OptionValueException or ArgumentException)
         {
             console.Fail(e.Message);
             return ExitCodes.BadInput;

@@ -1,5 +1,8 @@
 using System.CommandLine;
 using EdcKg.Cli.Backends;
+using EdcKg.Cli.Backends.Remote;
+using EdcKg.Core.Scaling;
+using EdcKg.Core.Usage;
 using EdcKg.Core.Pipeline;
 using EdcKg.Core.Prompts;
 using Microsoft.Extensions.Logging;
@@ -9,14 +12,14 @@ namespace EdcKg.Cli.Commands;
 /// <summary>The options of <c>edckg run</c>: EDC's run.py options in kebab-case, then ours.</summary>
 internal sealed class RunOptions
 {
-    public Option<string> OieLlm { get; } = new("--oie-llm") { Description = "Model for open information extraction (a .gguf file).", Required = true };
+    public Option<string> OieLlm { get; } = new("--oie-llm") { Description = "Model for open information extraction: a .gguf file, or a served model (openai:MODEL, or any name with --llm-endpoint).", Required = true };
     public Option<string?> OiePromptTemplateFilePath { get; } = new("--oie-prompt-template-file-path") { Description = "Prompt template for open information extraction." };
     public Option<string?> OieFewShotExampleFilePath { get; } = new("--oie-few-shot-example-file-path") { Description = "Few-shot examples for open information extraction." };
     public Option<string?> SdLlm { get; } = new("--sd-llm") { Description = "Model for schema definition (default: --oie-llm)." };
     public Option<string?> SdPromptTemplateFilePath { get; } = new("--sd-prompt-template-file-path") { Description = "Prompt template for schema definition." };
     public Option<string?> SdFewShotExampleFilePath { get; } = new("--sd-few-shot-example-file-path") { Description = "Few-shot examples for schema definition." };
     public Option<string?> ScLlm { get; } = new("--sc-llm") { Description = "Model that verifies canonicalization choices (default: --oie-llm)." };
-    public Option<string> ScEmbedder { get; } = new("--sc-embedder") { Description = "Embedding model for schema canonicalization (ONNX sentence-transformers folder or .gguf).", Required = true };
+    public Option<string> ScEmbedder { get; } = new("--sc-embedder") { Description = "Embedding model for schema canonicalization: a sentence-transformers ONNX folder or .gguf, or a served model (openai:MODEL, or any name with --llm-endpoint).", Required = true };
     public Option<string?> ScPromptTemplateFilePath { get; } = new("--sc-prompt-template-file-path") { Description = "Prompt template for canonicalization verification." };
     public Option<string?> SrEmbedder { get; } = new("--sr-embedder") { Description = "Embedding model of the schema retriever (default: --sc-embedder)." };
     public Option<string?> OieRefinePromptTemplateFilePath { get; } = new("--oie-refine-prompt-template-file-path") { Description = "Prompt template for refined open information extraction." };
@@ -44,6 +47,16 @@ internal sealed class RunOptions
     public Option<int> GpuLayers { get; } = new("--gpu-layers") { Description = "Layers offloaded to the GPU (CUDA builds).", DefaultValueFactory = _ => 0 };
     public Option<int> Threads { get; } = new("--threads") { Description = "Threads for local inference (0: one per core).", DefaultValueFactory = _ => 0 };
 
+    public Option<string?> Shard { get; } = new("--shard") { Description = "Process only shard i/N of the corpus (documents assigned by a hash of their id), for N workers in parallel; combine their output folders with `edckg merge`." };
+    public Option<string[]> LlmEndpoint { get; } = new("--llm-endpoint") { Description = "URL of an OpenAI-compatible server (vLLM, SGLang, llama.cpp server, Ollama, a hosted API), such as http://gpu1:8000/v1; repeat it for several replicas. Model names that are not local files are then the server's model names; openai:MODEL always is. API key from EDCKG_API_KEY or OPENAI_API_KEY." };
+    public Option<int> EndpointConcurrency { get; } = new("--endpoint-concurrency") { Description = "Requests in flight at once per endpoint (requests go to the least busy one).", DefaultValueFactory = _ => 8 };
+    public Option<double> RequestTimeout { get; } = new("--request-timeout") { Description = "Seconds one request attempt may take before it is retried.", DefaultValueFactory = _ => 120 };
+    public Option<int> MaxRetries { get; } = new("--max-retries") { Description = "Retries of a failed request (429, 5xx, timeout, malformed answer) before its document is marked failed.", DefaultValueFactory = _ => 5 };
+    public Option<double> RetryDelay { get; } = new("--retry-delay") { Description = "Seconds before the first retry; doubled each retry, with jitter; a server's Retry-After wins when longer.", DefaultValueFactory = _ => 1 };
+    public Option<bool> StructuredOutput { get; } = new("--structured-output") { Description = "Ask remote models for JSON that follows a schema of each answer's form (vLLM, SGLang, llama.cpp server, OpenAI support it)." };
+    public Option<decimal?> PricePer1KInput { get; } = new("--price-per-1k-input") { Description = "Price of 1,000 prompt tokens, for the cost in the usage summary." };
+    public Option<decimal?> PricePer1KOutput { get; } = new("--price-per-1k-output") { Description = "Price of 1,000 completion tokens, for the cost in the usage summary." };
+
     public void AddTo(Command command)
     {
         foreach (var option in GetType().GetProperties().Select(p => p.GetValue(this)).OfType<Option>())
@@ -56,7 +69,7 @@ internal sealed class RunOptions
     /// <summary>Checks the numeric options; the message names the option.</summary>
     public void Validate(ParseResult result)
     {
-        foreach (var (option, minimum) in new[] { (RefinementIterations, 0), (ScTopK, 1), (SrTopK, 1), (Parallelism, 1), (ContextSize, 256), (GpuLayers, 0), (Threads, 0) })
+        foreach (var (option, minimum) in new[] { (RefinementIterations, 0), (ScTopK, 1), (SrTopK, 1), (Parallelism, 1), (ContextSize, 256), (GpuLayers, 0), (Threads, 0), (EndpointConcurrency, 1), (MaxRetries, 0) })
         {
             if (result.GetValue(option) < minimum)
             {
@@ -64,6 +77,47 @@ internal sealed class RunOptions
             }
         }
     }
+
+    /// <summary>Checks the options of remote endpoints and prices; the message names the option.</summary>
+    public void ValidateRemote(ParseResult result)
+    {
+        foreach (var option in new[] { RequestTimeout, RetryDelay })
+        {
+            if (!(result.GetValue(option) > 0))
+            {
+                throw new ArgumentException($"{option.Name} must be a positive number of seconds (got {result.GetValue(option)}).");
+            }
+        }
+
+        foreach (var option in new[] { PricePer1KInput, PricePer1KOutput })
+        {
+            if (result.GetValue(option) < 0)
+            {
+                throw new ArgumentException($"{option.Name} must not be negative (got {result.GetValue(option)}).");
+            }
+        }
+
+        if ((result.GetValue(PricePer1KInput) is null) != (result.GetValue(PricePer1KOutput) is null))
+        {
+            throw new ArgumentException("--price-per-1k-input and --price-per-1k-output go together: give both (0 for a free side).");
+        }
+    }
+
+    public RemoteOptions RemoteOptions(ParseResult result) => new()
+    {
+        Endpoints = (result.GetValue(LlmEndpoint) ?? []).Select(Backends.Remote.RemoteOptions.ParseEndpoint).ToList(),
+        ConcurrencyPerEndpoint = result.GetValue(EndpointConcurrency),
+        RequestTimeout = TimeSpan.FromSeconds(result.GetValue(RequestTimeout)),
+        MaxRetries = result.GetValue(MaxRetries),
+        RetryDelay = TimeSpan.FromSeconds(result.GetValue(RetryDelay)),
+        StructuredOutput = result.GetValue(StructuredOutput),
+        ApiKey = Backends.Remote.RemoteOptions.ApiKeyFromEnvironment(),
+    };
+
+    public ShardSpec? ShardSpec(ParseResult result) => result.GetValue(Shard) is { } text ? Core.Scaling.ShardSpec.Parse(text) : null;
+
+    public UsagePrices? Prices(ParseResult result)
+        => result.GetValue(PricePer1KInput) is { } input && result.GetValue(PricePer1KOutput) is { } output ? new UsagePrices(input, output) : null;
 
     public EdcSettings Settings(ParseResult result) => new()
     {

@@ -4,6 +4,7 @@ using EdcKg.Core.Outputs;
 using EdcKg.Core.Retrieval;
 using EdcKg.Core.Stages;
 using EdcKg.Core.Storage;
+using EdcKg.Core.Usage;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -32,7 +33,24 @@ public sealed class EdcPipeline
     public EdcPipeline(EdcBackends backends, EdcPrompts prompts, EdcSettings settings, RunStore store, IReadOnlyDictionary<string, string> modelIdentities, IRunProgress? progress = null, ILogger? logger = null)
     {
         // Every model call goes through the run store's cache: a resumed or repeated run never pays twice for a call.
-        IChatClient Cached(IChatClient? client, string role) => client is null ? null! : new CachingChatClient(client, store, modelIdentities.GetValueOrDefault(role, role));
+        // Usage is recorded under the cache, so it counts only the requests that reached a model.
+        IChatClient Cached(IChatClient? client, string role)
+        {
+            if (client is null)
+            {
+                return null!;
+            }
+
+            var identity = modelIdentities.GetValueOrDefault(role, role);
+            return new CachingChatClient(new UsageRecordingChatClient(client, Usage, role, identity), store, identity);
+        }
+
+        IEmbeddingGenerator<string, Embedding<float>> CachedEmbedder(IEmbeddingGenerator<string, Embedding<float>> embedder, string role)
+        {
+            var identity = modelIdentities.GetValueOrDefault(role, role);
+            return new CachingEmbeddingGenerator(new UsageRecordingEmbeddingGenerator(embedder, Usage, role, identity), store, identity);
+        }
+
         this.backends = backends with
         {
             OpenExtraction = Cached(backends.OpenExtraction, "oie"),
@@ -45,10 +63,8 @@ public sealed class EdcPipeline
         this.store = store;
         this.progress = progress ?? new SilentProgress();
         this.logger = logger ?? NullLogger.Instance;
-        canonicalizationEmbedder = new CachingEmbeddingGenerator(backends.CanonicalizationEmbedder, store, modelIdentities.GetValueOrDefault("sc_embedder", "sc_embedder"));
-        RetrieverEmbedder = backends.SchemaRetrieverEmbedder is null
-            ? null
-            : new CachingEmbeddingGenerator(backends.SchemaRetrieverEmbedder, store, modelIdentities.GetValueOrDefault("sr_embedder", "sr_embedder"));
+        canonicalizationEmbedder = CachedEmbedder(backends.CanonicalizationEmbedder, "sc_embedder");
+        RetrieverEmbedder = backends.SchemaRetrieverEmbedder is null ? null : CachedEmbedder(backends.SchemaRetrieverEmbedder, "sr_embedder");
         if (settings.RefinementIterations > 0 && (prompts.EntityExtraction is null || backends.EntityExtraction is null || backends.SchemaRetrieverEmbedder is null))
         {
             throw new ArgumentException("Refinement iterations need the entity extraction model, the schema retriever embedder and the refinement prompts.");
@@ -56,6 +72,9 @@ public sealed class EdcPipeline
     }
 
     private IEmbeddingGenerator<string, Embedding<float>>? RetrieverEmbedder { get; }
+
+    /// <summary>Requests, tokens and time per role and model of the calls that reached a model (cache hits left out).</summary>
+    public UsageLedger Usage { get; } = new();
 
     /// <summary>Receives each document's final canonical triples as they are stored, and the snapshot at the end; optional.</summary>
     public ICanonicalTripleSink? TripleSink { get; init; }
@@ -72,6 +91,8 @@ public sealed class EdcPipeline
         IReadOnlyList<DocumentResult> last = [];
         var unparsed = 0;
         var undefined = 0;
+        var written = -1;
+        var unfinished = 0;
         for (var iteration = 0; iteration <= settings.RefinementIterations; iteration++)
         {
             logger.LogInformation("Iteration {Iteration}", iteration);
@@ -83,21 +104,23 @@ public sealed class EdcPipeline
                 ? new OpenExtraction(backends.OpenExtraction, prompts.OpenExtraction, prompts.OpenExtractionExamples, settings.OpenExtractionMaxTokens)
                 : new OpenExtraction(backends.OpenExtraction, prompts.RefinedOpenExtraction!, prompts.RefinedOpenExtractionExamples!, settings.OpenExtractionMaxTokens);
             var triples = await RunStageAsync(
-                StageName.OpenExtraction, iteration, documents,
+                StageName.OpenExtraction, iteration, iteration == 0 ? documents : Ready(documents, hints),
                 InParallel<OpenExtractionOutput>((d, ct) => extraction.ExtractAsync(d, hints.GetValueOrDefault(d.Index)?.Hint, ct)), cancellationToken).ConfigureAwait(false);
 
             var definition = new SchemaDefinition(backends.SchemaDefinition, prompts.SchemaDefinition, prompts.SchemaDefinitionExamples, settings.SchemaDefinitionMaxTokens);
             var definitions = await RunStageAsync(
-                StageName.SchemaDefinition, iteration, documents,
+                StageName.SchemaDefinition, iteration, Ready(documents, triples),
                 InParallel<SchemaDefinitionOutput>((d, ct) => definition.DefineAsync(d, triples[d.Index].Triples, ct)), cancellationToken).ConfigureAwait(false);
 
             var schema = await CanonicalSchema.BuildAsync(await store.LoadSchemaAsync(cancellationToken).ConfigureAwait(false), canonicalizationEmbedder, cancellationToken).ConfigureAwait(false);
             var canonical = await RunStageAsync<SchemaCanonicalizationOutput>(
-                StageName.SchemaCanonicalization, iteration, documents,
+                StageName.SchemaCanonicalization, iteration,
+                // A growing schema is built in corpus order: canonicalization stops before the first unready document.
+                enrich ? documents.TakeWhile(d => definitions.ContainsKey(d.Index)).ToList() : Ready(documents, definitions),
                 enrich
-                    ? (pending, commit, ct) => OrderedSpeculation.RunAsync(
+                    ? (pending, commit, fail, ct) => OrderedSpeculation.RunAsync(
                         pending, settings.Parallelism, settings.CanonicalizationTopK, schema,
-                        (d, view, c) => canonicalization.CanonicalizeAsync(d, triples[d.Index].Triples, definitions[d.Index], view, c), commit, ct)
+                        (d, view, c) => canonicalization.CanonicalizeAsync(d, triples[d.Index].Triples, definitions[d.Index], view, c), commit, ct, fail)
                     : InParallel<SchemaCanonicalizationOutput>((d, ct) => canonicalization.CanonicalizeAsync(d, triples[d.Index].Triples, definitions[d.Index], schema, ct)),
                 cancellationToken,
                 (output, write, d) => write.SchemaAdditions.AddRange(output.AddedRelations.Select(r => (r, iteration, d.Index))),
@@ -105,10 +128,20 @@ public sealed class EdcPipeline
                     ? (d, output) => sink.AddAsync(d, output.CanonicalTriples(d, iteration).ToList(), cancellationToken).AsTask()
                     : null).ConfigureAwait(false);
 
+            unfinished = documents.Count(d => !canonical.ContainsKey(d.Index));
+            if (unfinished > 0)
+            {
+                // Outputs list every document in corpus order, and later iterations read the whole schema: both wait
+                // until the next run has done the failed documents.
+                logger.LogWarning("Iteration {Iteration}: {Unfinished} of {Total} documents unfinished because model requests failed; run the same command again to retry them", iteration, unfinished, documents.Count);
+                break;
+            }
+
             last = documents.Select(d => new DocumentResult(d, iteration, hints.GetValueOrDefault(d.Index)?.Hint, triples[d.Index], definitions[d.Index], canonical[d.Index])).ToList();
             unparsed += last.Sum(r => r.OpenExtraction.Unparsed.Count);
             undefined += last.Sum(r => r.SchemaDefinition.Missing.Count);
             await EdcOutputWriter.WriteIterationAsync(outputDirectory, iteration, last, cancellationToken).ConfigureAwait(false);
+            written = iteration;
         }
 
         if (TripleSink is { } tripleSink)
@@ -117,8 +150,16 @@ public sealed class EdcPipeline
         }
 
         var schemaSize = (await store.LoadSchemaAsync(cancellationToken).ConfigureAwait(false)).Count;
-        return new RunSummary(documents.Count, settings.RefinementIterations, last.Sum(r => r.CanonicalTriples().Count()), schemaSize, resumedStages, unparsed, undefined);
+        return new RunSummary(documents.Count, written, last.Sum(r => r.CanonicalTriples().Count()), schemaSize, resumedStages, unparsed, undefined)
+        {
+            Failures = await store.LoadFailuresAsync(cancellationToken).ConfigureAwait(false),
+            UnfinishedDocuments = unfinished,
+        };
     }
+
+    /// <summary>The documents whose input of the next stage is there (a failed document is left out).</summary>
+    private static List<Document> Ready<T>(IReadOnlyList<Document> documents, IReadOnlyDictionary<int, T> inputs)
+        => documents.Where(d => inputs.ContainsKey(d.Index)).ToList();
 
     private async Task<IReadOnlyList<Document>> PrepareStoreAsync(IReadOnlyList<Document> corpus, IReadOnlyList<SchemaRelation> targetSchema, IReadOnlyDictionary<string, string> manifest, CancellationToken cancellationToken)
     {
@@ -159,14 +200,32 @@ public sealed class EdcPipeline
             InParallel<RefinementHintOutput>((d, ct) => hints.BuildAsync(d, previousTriples[d.Index], definitions, examples, iteration, ct)), cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Runs a stage's work over the documents it has not done yet; <c>commit</c> stores one document's output.</summary>
-    private delegate Task StageExecution<T>(IReadOnlyList<Document> pending, Func<Document, T, Task> commit, CancellationToken cancellationToken);
+    /// <summary>
+    /// Runs a stage's work over the documents it has not done yet; <c>commit</c> stores one document's output,
+    /// <c>fail</c> records a document whose model requests failed for good (<see cref="ModelUnavailableException"/>).
+    /// </summary>
+    private delegate Task StageExecution<T>(IReadOnlyList<Document> pending, Func<Document, T, Task> commit, Func<Document, Exception, Task> fail, CancellationToken cancellationToken);
 
     private StageExecution<T> InParallel<T>(Func<Document, CancellationToken, Task<T>> work)
-        => (pending, commit, cancellationToken) => Parallel.ForEachAsync(
+        => (pending, commit, fail, cancellationToken) => Parallel.ForEachAsync(
             pending,
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, settings.Parallelism), CancellationToken = cancellationToken },
-            async (document, ct) => await commit(document, await work(document, ct).ConfigureAwait(false)).ConfigureAwait(false));
+            async (document, ct) =>
+            {
+                T output;
+                try
+                {
+                    output = await work(document, ct).ConfigureAwait(false);
+                }
+                catch (Exception e) when (!ct.IsCancellationRequested && ModelUnavailableException.FindIn(e) is not null)
+                {
+                    // The other documents go on; the next run retries this one.
+                    await fail(document, e).ConfigureAwait(false);
+                    return;
+                }
+
+                await commit(document, output).ConfigureAwait(false);
+            });
 
     private async Task<Dictionary<int, T>> RunStageAsync<T>(
         string stage,
@@ -215,7 +274,16 @@ public sealed class EdcPipeline
             }
         }
 
-        await execute(pending, CommitAsync, cancellationToken).ConfigureAwait(false);
+        async Task FailAsync(Document document, Exception exception)
+        {
+            var message = ModelUnavailableException.FindIn(exception)?.Message ?? exception.Message;
+            var failed = new PendingWrite();
+            failed.Failures.Add(new DocumentFailure(iteration, stage, document.Index, document.Id, message));
+            await store.WriteAsync(failed, cancellationToken).ConfigureAwait(false);
+            logger.LogWarning("Stage {Stage} of iteration {Iteration} failed for document {Document}: {Error}", stage, iteration, document.Id, message);
+        }
+
+        await execute(pending, CommitAsync, FailAsync, cancellationToken).ConfigureAwait(false);
         return results;
     }
 }

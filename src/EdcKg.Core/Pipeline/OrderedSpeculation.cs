@@ -15,7 +15,12 @@ namespace EdcKg.Core.Pipeline;
 /// </summary>
 internal static class OrderedSpeculation
 {
-    /// <summary>Canonicalizes <paramref name="pending"/> in order, handing each result to <paramref name="commit"/> in corpus order.</summary>
+    /// <summary>
+    /// Canonicalizes <paramref name="pending"/> in order, handing each result to <paramref name="commit"/> in corpus
+    /// order. With <paramref name="fail"/>, a document whose model requests failed for good
+    /// (<see cref="ModelUnavailableException"/>) is handed to it and the stage stops there, so that the schema keeps
+    /// growing in corpus order when the next run retries it; without, the exception propagates.
+    /// </summary>
     public static async Task RunAsync(
         IReadOnlyList<Document> pending,
         int window,
@@ -23,27 +28,47 @@ internal static class OrderedSpeculation
         CanonicalSchema schema,
         Func<Document, CanonicalSchema, CancellationToken, Task<SchemaCanonicalizationOutput>> canonicalize,
         Func<Document, SchemaCanonicalizationOutput, Task> commit,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        Func<Document, Exception, Task>? fail = null)
     {
+        async Task<(SchemaCanonicalizationOutput? Output, Exception? Failure)> AttemptAsync(Document document, CanonicalSchema view)
+        {
+            try
+            {
+                return (await canonicalize(document, view, cancellationToken).ConfigureAwait(false), null);
+            }
+            catch (Exception e) when (fail is not null && !cancellationToken.IsCancellationRequested && ModelUnavailableException.FindIn(e) is not null)
+            {
+                return (null, e);
+            }
+        }
+
         for (var start = 0; start < pending.Count; start += window)
         {
             var chunk = pending.Skip(start).Take(window).ToList();
             // The schema stays unchanged until every fork of this window is done with it.
-            var speculative = await Task.WhenAll(chunk.Select(d => canonicalize(d, schema.Fork(), cancellationToken))).ConfigureAwait(false);
+            var speculative = await Task.WhenAll(chunk.Select(d => AttemptAsync(d, schema.Fork()))).ConfigureAwait(false);
             var addedSinceSnapshot = new List<(SchemaRelation Relation, ReadOnlyMemory<float> Embedding)>();
             for (var i = 0; i < chunk.Count; i++)
             {
-                var output = speculative[i];
-                if (StillValid(output, addedSinceSnapshot, topK))
+                var (output, failure) = speculative[i];
+                if (output is not null && StillValid(output, addedSinceSnapshot, topK))
                 {
                     for (var a = 0; a < output.AddedRelations.Count; a++)
                     {
                         schema.Add(output.AddedRelations[a], output.AddedEmbeddings[a].Span);
                     }
                 }
-                else
+                else if (output is not null)
                 {
-                    output = await canonicalize(chunk[i], schema, cancellationToken).ConfigureAwait(false);
+                    (output, failure) = await AttemptAsync(chunk[i], schema).ConfigureAwait(false);
+                }
+
+                if (output is null)
+                {
+                    // Later documents of the window are dropped: the next run redoes them after this one.
+                    await fail!(chunk[i], failure!).ConfigureAwait(false);
+                    return;
                 }
 
                 addedSinceSnapshot.AddRange(output.AddedRelations.Zip(output.AddedEmbeddings));

@@ -4,8 +4,9 @@ namespace EdcKg.Core.Retrieval;
 
 /// <summary>
 /// An in-memory index of unit-normalised embeddings keyed by name, with exact top-k cosine retrieval.
-/// Vectors are stored contiguously so a query is one SIMD dot product per row; adds are incremental so
-/// self-canonicalization can grow the index while a run goes on. Not thread-safe for concurrent adds.
+/// Vectors are stored contiguously and scored by SIMD kernels that give every (query, row) pair the same bits
+/// whether it is asked alone or in a batch; adds are incremental so self-canonicalization can grow the index while
+/// a run goes on. Queries may run concurrently; adds must not run concurrently with anything.
 /// </summary>
 public sealed class EmbeddingIndex
 {
@@ -65,59 +66,132 @@ public sealed class EmbeddingIndex
     /// </summary>
     public IReadOnlyList<ScoredKey> TopK(ReadOnlySpan<float> query, int k)
     {
-        if (query.Length != Dimension)
-        {
-            throw new ArgumentException($"The query has {query.Length} dimensions but the index holds {Dimension}-dimensional vectors.", nameof(query));
-        }
-
+        CheckQuery(query, "The query");
         if (k <= 0 || keys.Count == 0)
         {
             return [];
         }
 
-        var queryNorm = TensorPrimitives.Norm(query);
-        var scale = queryNorm > 0 ? 1f / queryNorm : 0f;
-        k = Math.Min(k, keys.Count);
+        // Rows are unit length, so ranking by the raw dot product ranks by cosine; the query's norm is applied once.
+        var selection = new TopKSelection(Math.Min(k, keys.Count));
+        ScoreRows(query, ref selection, 0, keys.Count);
+        return selection.ToScoredKeys(keys, InverseNorm(query));
+    }
 
-        // Keep the best k in a small sorted buffer: O(n log k) and no allocation per row.
-        var bestScores = new float[k];
-        var bestRows = new int[k];
-        var filled = 0;
-        for (var i = 0; i < keys.Count; i++)
+    /// <summary>
+    /// <see cref="TopK"/> for many queries at once, each result in the order of <paramref name="queries"/>. Rows are
+    /// scored in cache-sized blocks against a group of queries, so the index is read from memory once per group
+    /// rather than once per query: the fast path for a stage that canonicalizes many relations.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<ScoredKey>> TopKMany(IReadOnlyList<ReadOnlyMemory<float>> queries, int k)
+    {
+        ArgumentNullException.ThrowIfNull(queries);
+        for (var q = 0; q < queries.Count; q++)
         {
-            var score = TensorPrimitives.Dot(query, rows.AsSpan(i * Dimension, Dimension)) * scale;
-            if (filled == k && score <= bestScores[k - 1])
+            CheckQuery(queries[q].Span, $"Query {q}");
+        }
+
+        var results = new IReadOnlyList<ScoredKey>[queries.Count];
+        if (k <= 0 || keys.Count == 0)
+        {
+            Array.Fill(results, []);
+            return results;
+        }
+
+        // A block of rows stays in the core's L2 cache while every query of a group passes over it.
+        var rowsPerBlock = Math.Max(1, 64 * 1024 / (Dimension * sizeof(float)));
+        var queriesPerGroup = Math.Max(1, 256 * 1024 / (Dimension * sizeof(float)));
+        var count = keys.Count;
+        k = Math.Min(k, count);
+        for (var groupStart = 0; groupStart < queries.Count; groupStart += queriesPerGroup)
+        {
+            var groupEnd = Math.Min(queries.Count, groupStart + queriesPerGroup);
+            var selections = new TopKSelection[groupEnd - groupStart];
+            for (var q = 0; q < selections.Length; q++)
             {
-                continue;
+                selections[q] = new TopKSelection(k);
             }
 
-            var at = filled < k ? filled : k - 1;
-            while (at > 0 && bestScores[at - 1] < score)
+            for (var blockStart = 0; blockStart < count; blockStart += rowsPerBlock)
             {
-                if (at < k)
+                ScoreBlock(queries, groupStart, selections, blockStart, Math.Min(count, blockStart + rowsPerBlock));
+            }
+
+            for (var q = 0; q < selections.Length; q++)
+            {
+                results[groupStart + q] = selections[q].ToScoredKeys(keys, InverseNorm(queries[groupStart + q].Span));
+            }
+        }
+
+        return results;
+    }
+
+    private void ScoreBlock(IReadOnlyList<ReadOnlyMemory<float>> queries, int groupStart, TopKSelection[] selections, int blockStart, int blockEnd)
+    {
+        Span<float> scores = stackalloc float[8];
+        var q = 0;
+        for (; q + 4 <= selections.Length; q += 4)
+        {
+            var q0 = queries[groupStart + q].Span;
+            var q1 = queries[groupStart + q + 1].Span;
+            var q2 = queries[groupStart + q + 2].Span;
+            var q3 = queries[groupStart + q + 3].Span;
+            var i = blockStart;
+            for (; i + 2 <= blockEnd; i += 2)
+            {
+                DotKernel.Score4x2(q0, q1, q2, q3, Row(i), Row(i + 1), scores);
+                for (var j = 0; j < 4; j++)
                 {
-                    bestScores[at] = bestScores[at - 1];
-                    bestRows[at] = bestRows[at - 1];
+                    selections[q + j].Offer(i, scores[2 * j]);
+                    selections[q + j].Offer(i + 1, scores[2 * j + 1]);
                 }
-
-                at--;
             }
 
-            bestScores[at] = score;
-            bestRows[at] = i;
-            if (filled < k)
+            if (i < blockEnd)
             {
-                filled++;
+                selections[q].Offer(i, DotKernel.Score1x1(q0, Row(i)));
+                selections[q + 1].Offer(i, DotKernel.Score1x1(q1, Row(i)));
+                selections[q + 2].Offer(i, DotKernel.Score1x1(q2, Row(i)));
+                selections[q + 3].Offer(i, DotKernel.Score1x1(q3, Row(i)));
             }
         }
 
-        var result = new ScoredKey[filled];
-        for (var i = 0; i < filled; i++)
+        for (; q < selections.Length; q++)
         {
-            result[i] = new ScoredKey(keys[bestRows[i]], bestScores[i]);
+            ScoreRows(queries[groupStart + q].Span, ref selections[q], blockStart, blockEnd);
+        }
+    }
+
+    private void ScoreRows(ReadOnlySpan<float> query, ref TopKSelection selection, int start, int end)
+    {
+        var i = start;
+        for (; i + 2 <= end; i += 2)
+        {
+            var (first, second) = DotKernel.Score1x2(query, Row(i), Row(i + 1));
+            selection.Offer(i, first);
+            selection.Offer(i + 1, second);
         }
 
-        return result;
+        if (i < end)
+        {
+            selection.Offer(i, DotKernel.Score1x1(query, Row(i)));
+        }
+    }
+
+    private ReadOnlySpan<float> Row(int i) => rows.AsSpan(i * Dimension, Dimension);
+
+    private void CheckQuery(ReadOnlySpan<float> query, string what)
+    {
+        if (query.Length != Dimension)
+        {
+            throw new ArgumentException($"{what} has {query.Length} dimensions but the index holds {Dimension}-dimensional vectors (was it made by another model?).", "query");
+        }
+    }
+
+    private static float InverseNorm(ReadOnlySpan<float> query)
+    {
+        var norm = TensorPrimitives.Norm(query);
+        return norm > 0 ? 1f / norm : 0f;
     }
 
     private void EnsureCapacity(int count)

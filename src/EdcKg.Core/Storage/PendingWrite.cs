@@ -1,4 +1,5 @@
 using EdcKg.Core.Domain;
+using EdcKg.Core.Pipeline;
 
 namespace EdcKg.Core.Storage;
 
@@ -17,6 +18,9 @@ public sealed class PendingWrite
     /// <summary>Embeddings keyed by (model, role, text hash).</summary>
     public List<(string Model, string Role, byte[] TextHash, float[] Vector)> Embeddings { get; } = [];
 
+    /// <summary>Documents whose stage failed (a later stage result for the same document clears its failure).</summary>
+    public List<DocumentFailure> Failures { get; } = [];
+
     /// <summary>Whether there is nothing to write.</summary>
-    public bool IsEmpty => StageResults.Count == 0 && SchemaAdditions.Count == 0 && CachedResponses.Count == 0 && Embeddings.Count == 0;
+    public bool IsEmpty => StageResults.Count == 0 && SchemaAdditions.Count == 0 && CachedResponses.Count == 0 && Embeddings.Count == 0 && Failures.Count == 0;
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Threading.Channels;
 using EdcKg.Core.Domain;
+using EdcKg.Core.Pipeline;
 using Microsoft.Data.Sqlite;
 
 namespace EdcKg.Core.Storage;
@@ -81,6 +82,9 @@ public sealed class RunStore : IAsyncDisposable
                 model TEXT NOT NULL, role TEXT NOT NULL, text_hash BLOB NOT NULL, vector BLOB NOT NULL,
                 PRIMARY KEY (model, role, text_hash));
             CREATE TABLE IF NOT EXISTS llm_cache (key BLOB PRIMARY KEY, response TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS failures (
+                iteration INTEGER NOT NULL, stage TEXT NOT NULL, doc_idx INTEGER NOT NULL, doc_id TEXT NOT NULL, error TEXT NOT NULL,
+                PRIMARY KEY (iteration, stage, doc_idx));
             """);
         return new RunStore(path, connection);
     }
@@ -160,6 +164,45 @@ public sealed class RunStore : IAsyncDisposable
         write.SchemaAdditions.AddRange(relations.Select(r => (r, -1, -1)));
         return WriteAsync(write, cancellationToken);
     }
+
+    /// <summary>The documents whose stage failed and has not been done since, in (iteration, stage, corpus) order.</summary>
+    public Task<List<DocumentFailure>> LoadFailuresAsync(CancellationToken cancellationToken = default)
+        => QueryAsync(
+            "SELECT iteration, stage, doc_idx, doc_id, error FROM failures ORDER BY iteration, stage, doc_idx",
+            null,
+            r => new DocumentFailure(r.GetInt32(0), r.GetString(1), r.GetInt32(2), r.GetString(3), r.GetString(4)),
+            cancellationToken);
+
+    /// <summary>
+    /// Copies the cached LLM responses and embeddings of the store file <paramref name="otherStorePath"/> into this
+    /// store (keeping entries already here), so that questions another run already asked are answered from the cache.
+    /// </summary>
+    public Task ImportCachesAsync(string otherStorePath, CancellationToken cancellationToken = default)
+        => WithConnectionAsync(() =>
+        {
+            Execute(connection, "ATTACH DATABASE $p AS other", ("$p", otherStorePath));
+            try
+            {
+                using (var transaction = connection.BeginTransaction())
+                {
+                    Execute(connection, "INSERT OR IGNORE INTO llm_cache (key, response) SELECT key, response FROM other.llm_cache");
+                    Execute(connection, "INSERT OR IGNORE INTO embeddings (model, role, text_hash, vector) SELECT model, role, text_hash, vector FROM other.embeddings");
+                    transaction.Commit();
+                }
+            }
+            finally
+            {
+                Execute(connection, "DETACH DATABASE other");
+            }
+
+            var responses = LoadKeys("SELECT key FROM llm_cache", r => Convert.ToHexString((byte[])r[0]));
+            var embeddings = LoadKeys("SELECT model, role, text_hash FROM embeddings", r => EmbeddingKey((string)r[0], (string)r[1], (byte[])r[2]));
+            lock (keysLock)
+            {
+                cachedResponseKeys.UnionWith(responses);
+                cachedEmbeddingKeys.UnionWith(embeddings);
+            }
+        }, cancellationToken);
 
     /// <summary>Whether a finished response is cached under <paramref name="key"/>; cheap when it is not.</summary>
     public async Task<string?> TryGetCachedResponseAsync(byte[] key, CancellationToken cancellationToken = default)
@@ -274,6 +317,8 @@ public sealed class RunStore : IAsyncDisposable
         using var schema = Prepare("INSERT OR IGNORE INTO schema_relations (name, definition, origin, iteration, doc_idx) VALUES ($a, $b, $c, $d, $e)", 5);
         using var cache = Prepare("INSERT OR REPLACE INTO llm_cache (key, response) VALUES ($a, $b)", 2);
         using var embedding = Prepare("INSERT OR REPLACE INTO embeddings (model, role, text_hash, vector) VALUES ($a, $b, $c, $d)", 4);
+        using var failure = Prepare("INSERT OR REPLACE INTO failures (iteration, stage, doc_idx, doc_id, error) VALUES ($a, $b, $c, $d, $e)", 5);
+        using var cleared = Prepare("DELETE FROM failures WHERE iteration = $a AND stage = $b AND doc_idx = $c", 3);
         var newResponseKeys = new List<string>();
         var newEmbeddingKeys = new List<string>();
         foreach (var write in writes)
@@ -281,6 +326,12 @@ public sealed class RunStore : IAsyncDisposable
             foreach (var (iteration, name, documentIndex, payload) in write.StageResults)
             {
                 Run(stage, iteration, name, documentIndex, payload);
+                Run(cleared, iteration, name, documentIndex);
+            }
+
+            foreach (var f in write.Failures)
+            {
+                Run(failure, f.Iteration, f.Stage, f.DocumentIndex, f.DocumentId, f.Error);
             }
 
             foreach (var (relation, iteration, documentIndex) in write.SchemaAdditions)

@@ -1,0 +1,134 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using EdcKg.Core.Prompts;
+using EdcKg.Onnx;
+using Microsoft.Extensions.AI;
+
+namespace EdcKg.Cli.Commands;
+
+/// <summary>
+/// <c>edckg embed --model PATH [--query|--passage] [--json]</c>: embeds every line of standard input and prints one
+/// vector per line, so an embedding model can be checked from the shell.
+/// </summary>
+internal static class EmbedCommand
+{
+    // Lines are embedded in chunks so long inputs stream out instead of waiting for the end of input.
+    private const int LinesPerChunk = 256;
+
+    /// <summary>Creates the command; <paramref name="input"/> supplies standard input (a reader in tests).</summary>
+    public static Command Create(Func<TextReader> input)
+    {
+        var model = new Option<string>("--model")
+        {
+            Description = "A sentence-transformers ONNX model folder (or an .onnx file in one), or a .gguf embedding model.",
+            Required = true,
+        };
+        var query = new Option<bool>("--query") { Description = "Embed the lines as queries (with the query prefix, or the instruction prompt when --instruction is given)." };
+        var passage = new Option<bool>("--passage") { Description = "Embed the lines as passages (with the passage prefix); the default." };
+        var instruction = new Option<string?>("--instruction") { Description = "Task instruction of --query lines for instruction-tuned models, used with --instruction-prompt." };
+        var instructionPrompt = new Option<string?>("--instruction-prompt") { Description = "Query prompt with {instruction}, e.g. \"Instruct: {instruction}\\nQuery: \" (\\n is a line break)." };
+        var json = new Option<bool>("--json") { Description = "Print each vector as a JSON array instead of space-separated numbers." };
+        var queryPrefix = new Option<string?>("--query-prefix") { Description = "Prefix of queries, e.g. \"query: \" for e5 models (default: the model's own prompt, if any)." };
+        var passagePrefix = new Option<string?>("--passage-prefix") { Description = "Prefix of passages, e.g. \"passage: \" for e5 models (default: the model's own prompt, if any)." };
+        var threads = new Option<int>("--threads") { Description = "onnxruntime threads per run (0: onnxruntime chooses).", DefaultValueFactory = _ => 0 };
+
+        var command = new Command("embed", "Embed each line of standard input and print one vector per line.");
+        foreach (var option in new Option[] { model, query, passage, json, queryPrefix, passagePrefix, instruction, instructionPrompt, threads })
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction(async (ParseResult parseResult, CancellationToken cancellationToken) =>
+        {
+            var output = parseResult.InvocationConfiguration.Output;
+            var error = parseResult.InvocationConfiguration.Error;
+            var asQuery = parseResult.GetValue(query);
+            var asPassage = parseResult.GetValue(passage);
+            if (asQuery && asPassage)
+            {
+                await error.WriteLineAsync("--query and --passage exclude each other: give at most one.");
+                return ExitCodes.BadInput;
+            }
+
+            var threadCount = parseResult.GetValue(threads);
+            if (threadCount < 0)
+            {
+                await error.WriteLineAsync($"--threads: must be 0 or more, got {threadCount}.");
+                return ExitCodes.BadInput;
+            }
+
+            IEmbeddingGenerator<string, Embedding<float>> embedder;
+            try
+            {
+                embedder = EmbedderFactory.Open(
+                    "--model",
+                    parseResult.GetValue(model),
+                    new OnnxEmbedderOptions
+                    {
+                        QueryPrefix = parseResult.GetValue(queryPrefix),
+                        PassagePrefix = parseResult.GetValue(passagePrefix),
+                        InstructionPrompt = parseResult.GetValue(instructionPrompt)?.Replace("\\n", "\n", StringComparison.Ordinal),
+                        IntraOpThreads = threadCount,
+                    });
+            }
+            catch (OptionValueException e)
+            {
+                await error.WriteLineAsync(e.Message);
+                return ExitCodes.BadInput;
+            }
+
+            using (embedder)
+            {
+                var options = EmbeddingOptionKeys.For(asQuery ? EmbeddingRole.Query : EmbeddingRole.Passage, parseResult.GetValue(instruction));
+                var reader = input();
+                var chunk = new List<string>(LinesPerChunk);
+                try
+                {
+                    while (await reader.ReadLineAsync(cancellationToken) is { } line)
+                    {
+                        chunk.Add(line);
+                        if (chunk.Count == LinesPerChunk)
+                        {
+                            await WriteChunkAsync(embedder, chunk, options, parseResult.GetValue(json), output, cancellationToken);
+                        }
+                    }
+
+                    await WriteChunkAsync(embedder, chunk, options, parseResult.GetValue(json), output, cancellationToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return ExitCodes.Interrupted;
+                }
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static async Task WriteChunkAsync(
+        IEmbeddingGenerator<string, Embedding<float>> embedder,
+        List<string> lines,
+        EmbeddingGenerationOptions options,
+        bool json,
+        TextWriter output,
+        CancellationToken cancellationToken)
+    {
+        if (lines.Count == 0)
+        {
+            return;
+        }
+
+        var embeddings = await embedder.GenerateAsync(lines, options, cancellationToken);
+        foreach (var embedding in embeddings)
+        {
+            var vector = embedding.Vector.ToArray();
+            await output.WriteLineAsync(json
+                ? JsonSerializer.Serialize(vector)
+                : string.Join(' ', vector.Select(x => x.ToString(CultureInfo.InvariantCulture))));
+        }
+
+        lines.Clear();
+    }
+}

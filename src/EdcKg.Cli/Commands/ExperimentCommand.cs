@@ -1,0 +1,122 @@
+using System.CommandLine;
+using EdcKg.Cli.Backends;
+using EdcKg.Cli.Console;
+using EdcKg.Core.Benchmarks;
+using EdcKg.Core.Evaluation;
+using EdcKg.Core.Experiments;
+using EdcKg.Core.Inputs;
+using EdcKg.Core.Pipeline;
+using EdcKg.Core.Prompts;
+
+namespace EdcKg.Cli.Commands;
+
+/// <summary>
+/// <c>edckg experiment</c>: runs the pipeline on an EDC benchmark (or its first N documents) once per configuration,
+/// scores each run with EDC's evaluation, and writes report.md, report.json and chart.svg with each run's manifest.
+/// </summary>
+internal static class ExperimentCommand
+{
+    public static Command Create()
+    {
+        var dataDir = new Option<string>("--data-dir") { Description = "EDC's benchmark data layout (datasets/, evaluate/references/, schemas/, few_shot_examples/, prompt_templates/); datasets/download-edc-benchmarks fetches it.", DefaultValueFactory = _ => Path.Combine("..", "shared", "edc") };
+        var benchmark = new Option<string>("--benchmark") { Description = "webnlg, rebel or wiki-nre (any name with EDC's files in the data directory).", Required = true };
+        var limit = new Option<int?>("--limit") { Description = "Use only the first N documents." };
+        var config = new Option<string>("--config") { Description = "JSON file of configurations: {\"configurations\": [{\"name\", \"oie_llm\", \"sc_embedder\", \"target_schema\", \"sc_top_k\", ...}]}.", Required = true };
+        var outputDir = new Option<string?>("--output-dir") { Description = "Report folder; each configuration runs in a subfolder (default: output/experiment-<benchmark>)." };
+        var promptsDir = new Option<string?>("--prompts-dir") { Description = "Prompt templates with EDC's file names (default: <data-dir>/prompt_templates)." };
+        var llamaLib = new Option<string?>("--llama-lib") { Description = "Folder of another llama.cpp build." };
+        var contextSize = new Option<int>("--context-size") { Description = "Context size of local chat models, in tokens.", DefaultValueFactory = _ => 8192 };
+        var threads = new Option<int>("--threads") { Description = "Threads for local inference (0: one per core).", DefaultValueFactory = _ => 0 };
+
+        var command = new Command("experiment", """
+            Run EDC on a benchmark with one or more configurations, score each with EDC's evaluation and write a report
+            (Markdown, JSON and an SVG chart of precision, recall and F1) with each run's manifest. Interrupted runs resume.
+
+            Example:
+              edckg experiment --benchmark webnlg --limit 50 --config experiment.json --output-dir output/webnlg-topk
+            """);
+        foreach (var option in new Option[] { dataDir, benchmark, limit, config, outputDir, promptsDir, llamaLib, contextSize, threads })
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var console = CommandConsole.Of(parseResult);
+            try
+            {
+                var name = parseResult.GetValue(benchmark)!;
+                if (parseResult.GetValue(limit) is < 1)
+                {
+                    throw new ArgumentException($"--limit must be at least 1 (got {parseResult.GetValue(limit)}).");
+                }
+
+                var plan = ExperimentPlan.Read(parseResult.GetValue(config)!);
+                var data = parseResult.GetValue(dataDir)!;
+                var loaded = await EdcBenchmarkLoader.LoadAsync(data, name, parseResult.GetValue(limit), cancellationToken).ConfigureAwait(false);
+                var refinement = plan.Configurations.Any(c => c.RefinementIterations > 0);
+                var prompts = EdcPrompts.Load(new PromptSources(parseResult.GetValue(promptsDir) ?? Path.Combine(data, "prompt_templates"), Path.Combine(data, "few_shot_examples", name)), refinement);
+
+                await using var models = new ModelCatalog(new ModelOptions
+                {
+                    LlamaLibrary = parseResult.GetValue(llamaLib),
+                    ContextSize = parseResult.GetValue(contextSize),
+                    Threads = parseResult.GetValue(threads),
+                });
+                var configurations = plan.Configurations.Select(c => Configuration(c, models)).ToList();
+                var output = parseResult.GetValue(outputDir) ?? Path.Combine("output", "experiment-" + name);
+                var runs = await ExperimentRunner.RunAsync(loaded, prompts, configurations, output, cancellationToken).ConfigureAwait(false);
+                foreach (var run in runs)
+                {
+                    var strict = run.Report.Total(EvaluationScheme.Strict);
+                    console.Output.WriteLine($"{run.Name}: {run.Report.Entries} documents scored, Strict P {strict.Precision.Value:F3} R {strict.Recall.Value:F3} F1 {strict.F1.Value:F3}");
+                }
+
+                console.Output.WriteLine($"Report: {Path.Combine(output, "report.md")}");
+                return ExitCodes.Success;
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                console.Error.WriteLine("edckg: interrupted; finished runs are saved. Run the same command again to resume.");
+                return ExitCodes.Interrupted;
+            }
+            catch (Exception e) when (e is ArgumentException or EvaluationInputException or InputException or PromptTemplateException or RunMismatchException or ModelNameException or ReferenceScorerFailureException)
+            {
+                console.Fail(e.Message);
+                return ExitCodes.BadInput;
+            }
+        });
+        return command;
+    }
+
+    private static ExperimentConfiguration Configuration(ExperimentPlan.Entry entry, ModelCatalog models)
+    {
+        var names = new Dictionary<string, string>
+        {
+            ["oie"] = entry.OieLlm!,
+            ["sd"] = entry.SdLlm ?? entry.OieLlm!,
+            ["sc"] = entry.ScLlm ?? entry.OieLlm!,
+            ["ee"] = entry.EeLlm ?? entry.OieLlm!,
+            ["sc_embedder"] = entry.ScEmbedder!,
+            ["sr_embedder"] = entry.SrEmbedder ?? entry.ScEmbedder!,
+        };
+        var refine = entry.RefinementIterations > 0;
+        var backends = new EdcBackends(
+            models.Chat("oie_llm", names["oie"]),
+            models.Chat("sd_llm", names["sd"]),
+            models.Chat("sc_llm", names["sc"]),
+            models.Embedder("sc_embedder", names["sc_embedder"]),
+            refine ? models.Chat("ee_llm", names["ee"]) : null,
+            refine ? models.Embedder("sr_embedder", names["sr_embedder"]) : null);
+        var settings = new EdcSettings
+        {
+            RefinementIterations = entry.RefinementIterations,
+            EnrichSchema = entry.EnrichSchema,
+            CanonicalizationTopK = entry.ScTopK,
+            RetrievedRelations = entry.SrTopK,
+            Seed = entry.Seed,
+            Parallelism = entry.Parallelism,
+        };
+        return new ExperimentConfiguration(entry.Name!, settings, entry.TargetSchema, backends, names.ToDictionary(p => p.Key, p => ModelCatalog.Identity(p.Value)));
+    }
+}
