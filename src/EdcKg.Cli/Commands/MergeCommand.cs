@@ -57,21 +57,10 @@ internal static class MergeCommand
 
             var settings = o.Settings(parseResult);
             var prompts = EdcPrompts.Load(o.PromptSources(parseResult), settings.RefinementIterations > 0);
-            using var loggerFactory = LoggerFactory.Create(builder => builder
-                .SetMinimumLevel(o.LogLevel(parseResult))
-                .AddSimpleConsole(options => { options.SingleLine = true; options.TimestampFormat = "HH:mm:ss "; })
-                .AddFilter((_, level) => level >= o.LogLevel(parseResult)));
+            using var loggerFactory = o.CreateLoggerFactory(parseResult);
             var remote = new RemoteBackend(o.RemoteOptions(parseResult), loggerFactory);
             await using var models = new ModelCatalog(o.ModelOptions(parseResult) with { Remote = remote });
-            var names = o.ModelNames(parseResult);
-            var backends = new EdcBackends(
-                models.Chat("--oie-llm", names["oie"]),
-                models.Chat("--sd-llm", names["sd"]),
-                models.Chat("--sc-llm", names["sc"]),
-                models.Embedder("--sc-embedder", names["sc_embedder"]),
-                settings.RefinementIterations > 0 ? models.Chat("--ee-llm", names["ee"]) : null,
-                settings.RefinementIterations > 0 ? models.Embedder("--sr-embedder", names["sr_embedder"]) : null);
-            var identities = names.ToDictionary(p => p.Key, p => ModelCatalog.Identity(p.Value));
+            var (backends, identities) = o.OpenBackends(parseResult, models, settings);
             var sources = new Dictionary<string, string> { ["shards"] = string.Join(';', runs.Select(Path.GetFullPath)) };
             Dictionary<string, string> ManifestOf(IReadOnlyList<Core.Domain.Document> corpus, IReadOnlyList<Core.Domain.SchemaRelation> schema)
                 => RunManifest.Create(corpus, schema, prompts, settings, identities, sources);
@@ -80,7 +69,7 @@ internal static class MergeCommand
             var merged = await ShardMerge.MergeAsync(runs, store, ManifestOf, cancellationToken).ConfigureAwait(false);
             console.Error.WriteLine($"edckg: merged {runs.Length} shards: {merged.Corpus.Count} documents; canonicalizing them in corpus order.");
 
-            IRunProgress progress = console.Interactive ? new LiveProgress(AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(console.Error) })) : new PlainProgress(console.Error);
+            var progress = console.CreateProgress();
             var pipeline = new EdcPipeline(backends, prompts, settings, store, identities, progress, loggerFactory.CreateLogger("edckg"));
             var summary = await pipeline.RunAsync(merged.Corpus, merged.TargetSchema, ManifestOf(merged.Corpus, merged.TargetSchema), output, cancellationToken).ConfigureAwait(false);
             if (summary.Complete)

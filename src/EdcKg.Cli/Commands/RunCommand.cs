@@ -65,21 +65,10 @@ internal static class RunCommand
                 console.Error.WriteLine("edckg: no target schema: self-canonicalization (the schema grows from the extracted relations).");
             }
 
-            using var loggerFactory = LoggerFactory.Create(builder => builder
-                .SetMinimumLevel(o.LogLevel(parseResult))
-                .AddSimpleConsole(options => { options.SingleLine = true; options.TimestampFormat = "HH:mm:ss "; })
-                .AddFilter((_, level) => level >= o.LogLevel(parseResult)));
+            using var loggerFactory = o.CreateLoggerFactory(parseResult);
             var remote = new RemoteBackend(o.RemoteOptions(parseResult), loggerFactory);
             await using var models = new ModelCatalog(o.ModelOptions(parseResult) with { Remote = remote });
-            var names = o.ModelNames(parseResult);
-            var backends = new EdcBackends(
-                models.Chat("--oie-llm", names["oie"]),
-                models.Chat("--sd-llm", names["sd"]),
-                models.Chat("--sc-llm", names["sc"]),
-                models.Embedder("--sc-embedder", names["sc_embedder"]),
-                settings.RefinementIterations > 0 ? models.Chat("--ee-llm", names["ee"]) : null,
-                settings.RefinementIterations > 0 ? models.Embedder("--sr-embedder", names["sr_embedder"]) : null);
-            var identities = names.ToDictionary(p => p.Key, p => ModelCatalog.Identity(p.Value));
+            var (backends, identities) = o.OpenBackends(parseResult, models, settings);
             var manifest = RunManifest.Create(corpus, schema, prompts, settings, identities, o.SourcePaths(parseResult));
             foreach (var (key, value) in shard is null ? [] : ShardManifest.EntriesFor(shard, fullCorpus))
             {
@@ -87,7 +76,7 @@ internal static class RunCommand
             }
 
             await using var store = RunStore.Open(output);
-            IRunProgress progress = console.Interactive ? new LiveProgress(AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(console.Error) })) : new PlainProgress(console.Error);
+            var progress = console.CreateProgress();
             using var neo4jHttp = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
             await using var sink = neo4jSettings is null ? null
                 : new Neo4jTripleSink(new QueryApiClient(neo4jHttp, neo4jSettings, loggerFactory.CreateLogger("neo4j")), RunManifest.RunIdOf(manifest), loggerFactory.CreateLogger("neo4j"));

@@ -184,6 +184,31 @@ internal sealed class RunOptions
         ["schema"] = result.GetValue(TargetSchemaPath) is { } schema ? Path.GetFullPath(schema) : "(none)",
     };
 
+    /// <summary>Console logging at the level the options ask for.</summary>
+    public ILoggerFactory CreateLoggerFactory(ParseResult result)
+    {
+        var level = LogLevel(result);
+        return LoggerFactory.Create(builder => builder
+            .SetMinimumLevel(level)
+            .AddSimpleConsole(options => { options.SingleLine = true; options.TimestampFormat = "HH:mm:ss "; })
+            .AddFilter((_, l) => l >= level));
+    }
+
+    /// <summary>Opens the model of every role the run needs, and the identities its caches and manifest record.</summary>
+    public (EdcBackends Backends, Dictionary<string, string> Identities) OpenBackends(ParseResult result, ModelCatalog models, EdcSettings settings)
+    {
+        var names = ModelNames(result);
+        var refining = settings.RefinementIterations > 0;
+        var backends = new EdcBackends(
+            models.Chat("--oie-llm", names["oie"]),
+            models.Chat("--sd-llm", names["sd"]),
+            models.Chat("--sc-llm", names["sc"]),
+            models.Embedder("--sc-embedder", names["sc_embedder"]),
+            refining ? models.Chat("--ee-llm", names["ee"]) : null,
+            refining ? models.Embedder("--sr-embedder", names["sr_embedder"]) : null);
+        return (backends, names.ToDictionary(p => p.Key, p => ModelCatalog.Identity(p.Value)));
+    }
+
     public LogLevel LogLevel(ParseResult result)
         => result.GetValue(LogLevelOption) ?? (result.GetValue(LoggingDebug) ? Microsoft.Extensions.Logging.LogLevel.Debug : result.GetValue(LoggingVerbose) ? Microsoft.Extensions.Logging.LogLevel.Information : Microsoft.Extensions.Logging.LogLevel.Warning);
 }

@@ -26,6 +26,12 @@ public sealed class CommandConsole(TextWriter output, TextWriter error, bool int
         return new CommandConsole(configuration.Output, configuration.Error, interactive);
     }
 
+    /// <summary>The progress display for a run: live bars at a terminal, plain lines otherwise; both on standard error.</summary>
+    public EdcKg.Core.Pipeline.IRunProgress CreateProgress()
+        => Interactive
+            ? new LiveProgress(Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings { Out = new Spectre.Console.AnsiConsoleOutput(Error) }))
+            : new PlainProgress(Error);
+
     /// <summary>Writes an error line prefixed with the tool's name.</summary>
     public void Fail(string message) => Error.WriteLine("edckg: error: " + message);
 }
