@@ -7,6 +7,7 @@ var benchmarks = new Dictionary<string, Func<string[], Task>>(StringComparer.Ord
     ["evaluate"] = EvaluationBenchmark.RunAsync,
     ["embed"] = EmbeddingBenchmark.RunAsync,
     ["remote-scaleout"] = RemoteScaleOutBench.RunAsync,
+    ["csv-export"] = CsvExportBench.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

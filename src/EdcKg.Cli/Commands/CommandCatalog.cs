@@ -12,5 +12,6 @@ internal static class CommandCatalog
         yield return ExperimentCommand.Create();
         yield return EmbedCommand.Create(() => global::System.Console.In);
         yield return MergeCommand.Create();
+        yield return ExportCommand.Create();
     }
 }

@@ -7,6 +7,8 @@ using EdcKg.Core.Pipeline;
 using EdcKg.Core.Prompts;
 using EdcKg.Core.Scaling;
 using EdcKg.Core.Storage;
+using EdcKg.Neo4j.Graph;
+using EdcKg.Neo4j.QueryApi;
 using Microsoft.Extensions.Logging;
 using Spectre.Console;
 
@@ -30,11 +32,13 @@ internal static class RunCommand
                 --refinement-iterations 1 --output-dir output/docs          (no target schema: self-canonicalization)
             """);
         o.AddTo(command);
-        command.SetAction((parseResult, cancellationToken) => ExecuteAsync(parseResult, o, cancellationToken));
+        var neo4j = new Neo4jOptions(uriRequired: false);
+        neo4j.AddTo(command);
+        command.SetAction((parseResult, cancellationToken) => ExecuteAsync(parseResult, o, neo4j, cancellationToken));
         return command;
     }
 
-    private static async Task<int> ExecuteAsync(ParseResult parseResult, RunOptions o, CancellationToken cancellationToken)
+    private static async Task<int> ExecuteAsync(ParseResult parseResult, RunOptions o, Neo4jOptions neo4j, CancellationToken cancellationToken)
     {
         var console = CommandConsole.Of(parseResult);
         try
@@ -42,6 +46,7 @@ internal static class RunCommand
             o.Validate(parseResult);
             o.ValidateRemote(parseResult);
             var settings = o.Settings(parseResult);
+            var neo4jSettings = neo4j.Requested(parseResult) ? neo4j.Settings(parseResult) : null;
             var corpus = CorpusReader.Read(parseResult.GetValue(o.InputTextFilePath)!);
             var fullCorpus = corpus;
             var shard = o.ShardSpec(parseResult);
@@ -72,7 +77,10 @@ internal static class RunCommand
 
             await using var store = RunStore.Open(output);
             var progress = console.CreateProgress();
-            var pipeline = new EdcPipeline(backends, prompts, settings, store, identities, progress, loggerFactory.CreateLogger("edckg"));
+            using var neo4jHttp = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+            await using var sink = neo4jSettings is null ? null
+                : new Neo4jTripleSink(new QueryApiClient(neo4jHttp, neo4jSettings, loggerFactory.CreateLogger("neo4j")), RunManifest.RunIdOf(manifest), loggerFactory.CreateLogger("neo4j"));
+            var pipeline = new EdcPipeline(backends, prompts, settings, store, identities, progress, loggerFactory.CreateLogger("edckg")) { TripleSink = sink };
             var summary = await pipeline.RunAsync(corpus, schema, manifest, output, cancellationToken).ConfigureAwait(false);
 
             if (summary.Complete)
@@ -92,6 +100,13 @@ internal static class RunCommand
             }
 
             console.Output.WriteLine($"Results: {Path.Combine(output, $"iter{summary.Iterations}", "canon_kg.txt")}");
+            if (sink is not null)
+            {
+                console.Output.WriteLine(sink.Failure is null
+                    ? $"Neo4j: {sink.Counters.NodesCreated} nodes and {sink.Counters.RelationshipsCreated} relationships created in {neo4jSettings}."
+                    : $"Neo4j: incomplete ({sink.Failure.Message}); write it later with: edckg export neo4j --run {output}");
+            }
+
             return ExitCodes.Success;
         }
         catch (RemoteEndpointException e)

@@ -76,6 +76,9 @@ public sealed class EdcPipeline
     /// <summary>Requests, tokens and time per role and model of the calls that reached a model (cache hits left out).</summary>
     public UsageLedger Usage { get; } = new();
 
+    /// <summary>Receives each document's final canonical triples as they are stored, and the snapshot at the end; optional.</summary>
+    public ICanonicalTripleSink? TripleSink { get; init; }
+
     /// <summary>Runs (or resumes) the whole job and writes the iteration folders into <paramref name="outputDirectory"/>.</summary>
     public async Task<RunSummary> RunAsync(IReadOnlyList<Document> corpus, IReadOnlyList<SchemaRelation> targetSchema, IReadOnlyDictionary<string, string> manifest, string outputDirectory, CancellationToken cancellationToken)
     {
@@ -120,7 +123,10 @@ public sealed class EdcPipeline
                         (d, view, c) => canonicalization.CanonicalizeAsync(d, triples[d.Index].Triples, definitions[d.Index], view, c), commit, ct, fail)
                     : InParallel<SchemaCanonicalizationOutput>((d, ct) => canonicalization.CanonicalizeAsync(d, triples[d.Index].Triples, definitions[d.Index], schema, ct)),
                 cancellationToken,
-                (output, write, d) => write.SchemaAdditions.AddRange(output.AddedRelations.Select(r => (r, iteration, d.Index)))).ConfigureAwait(false);
+                (output, write, d) => write.SchemaAdditions.AddRange(output.AddedRelations.Select(r => (r, iteration, d.Index))),
+                iteration == settings.RefinementIterations && TripleSink is { } sink
+                    ? (d, output) => sink.AddAsync(d, output.CanonicalTriples(d, iteration).ToList(), cancellationToken).AsTask()
+                    : null).ConfigureAwait(false);
 
             unfinished = documents.Count(d => !canonical.ContainsKey(d.Index));
             if (unfinished > 0)
@@ -136,6 +142,11 @@ public sealed class EdcPipeline
             undefined += last.Sum(r => r.SchemaDefinition.Missing.Count);
             await EdcOutputWriter.WriteIterationAsync(outputDirectory, iteration, last, cancellationToken).ConfigureAwait(false);
             written = iteration;
+        }
+
+        if (TripleSink is { } tripleSink)
+        {
+            await tripleSink.CompleteAsync(await RunSnapshotReader.ReadAsync(store, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         }
 
         var schemaSize = (await store.LoadSchemaAsync(cancellationToken).ConfigureAwait(false)).Count;
@@ -222,7 +233,8 @@ public sealed class EdcPipeline
         IReadOnlyList<Document> documents,
         StageExecution<T> execute,
         CancellationToken cancellationToken,
-        Action<T, PendingWrite, Document>? alsoWrite = null)
+        Action<T, PendingWrite, Document>? alsoWrite = null,
+        Func<Document, T, Task>? committed = null)
     {
         var stored = await store.LoadStageResultsAsync(iteration, stage, cancellationToken).ConfigureAwait(false);
         var results = new Dictionary<int, T>(documents.Count);
@@ -256,6 +268,10 @@ public sealed class EdcPipeline
             }
 
             stageProgress.Advance();
+            if (committed is not null)
+            {
+                await committed(document, output).ConfigureAwait(false);
+            }
         }
 
         async Task FailAsync(Document document, Exception exception)

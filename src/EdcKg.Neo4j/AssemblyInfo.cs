@@ -1,1 +1,0 @@
-namespace EdcKg.Neo4j;

@@ -1,0 +1,346 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace EdcKg.Neo4j.Tests;
+
+/// <summary>
+/// A loopback HTTP server that implements the documented Neo4j Query API contract (implicit queries, explicit
+/// transactions with cluster affinity, basic/bearer auth, errors as <c>errors[].code/message</c>) over an in-memory
+/// graph that understands the MERGE statements of our graph model, so tests can count what a write really changed.
+/// </summary>
+internal sealed class LoopbackQueryApiServer : IAsyncDisposable
+{
+    public const string Affinity = "member-7";
+
+    private readonly HttpListener _listener = new();
+    private readonly Task _loop;
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, GraphState> _transactions = [];
+    private readonly Queue<Func<Request, (int Status, string Body)?>> _faults = new();
+    private GraphState _graph = new();
+    private int _nextTransaction;
+
+    public LoopbackQueryApiServer(string expectedAuthorization = "Basic " + "bmVvNGo6c2VjcmV0" /* neo4j:secret */)
+    {
+        ExpectedAuthorization = expectedAuthorization;
+        for (var attempt = 0; ; attempt++)
+        {
+            var probe = new TcpListener(IPAddress.Loopback, 0);
+            probe.Start();
+            var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+            probe.Stop();
+            try
+            {
+                _listener.Prefixes.Clear();
+                _listener.Prefixes.Add($"http://127.0.0.1:{port}/");
+                _listener.Start();
+                Uri = new Uri($"http://127.0.0.1:{port}");
+                break;
+            }
+            catch (HttpListenerException) when (attempt < 5)
+            {
+                // Another process took the port between the probe and the start: try another one.
+            }
+        }
+
+        _loop = Task.Run(ServeAsync);
+    }
+
+    public Uri Uri { get; private set; } = null!;
+
+    public string ExpectedAuthorization { get; }
+
+    public List<Request> Requests { get; } = [];
+
+    public int Entities { get { lock (_gate) { return _graph.Nodes.Count(n => n.StartsWith("Entity|", StringComparison.Ordinal)); } } }
+
+    public int Nodes { get { lock (_gate) { return _graph.Nodes.Count; } } }
+
+    public int Relationships { get { lock (_gate) { return _graph.Relationships.Count; } } }
+
+    public IReadOnlyCollection<string> RelationshipTypes { get { lock (_gate) { return _graph.Relationships.Select(r => r.Split('|')[0]).Distinct().ToList(); } } }
+
+    public int Constraints { get { lock (_gate) { return _graph.Constraints.Count; } } }
+
+    /// <summary>Answers the next request with <paramref name="fault"/> instead of serving it (when it returns non-null).</summary>
+    public void FailNext(Func<Request, (int Status, string Body)?> fault)
+    {
+        lock (_gate)
+        {
+            _faults.Enqueue(fault);
+        }
+    }
+
+    public static string Errors(string code, string message) =>
+        new JsonObject { ["errors"] = new JsonArray(new JsonObject { ["code"] = code, ["message"] = message }) }.ToJsonString();
+
+    public async ValueTask DisposeAsync()
+    {
+        _listener.Stop();
+        try
+        {
+            await _loop;
+        }
+        catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException)
+        {
+        }
+
+        _listener.Close();
+    }
+
+    private async Task ServeAsync()
+    {
+        while (_listener.IsListening)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = await _listener.GetContextAsync();
+            }
+            catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+            {
+                return;
+            }
+
+            using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
+            var body = await reader.ReadToEndAsync();
+            var request = new Request(
+                context.Request.HttpMethod,
+                context.Request.Url!.AbsolutePath,
+                context.Request.Headers["Authorization"],
+                context.Request.Headers[Neo4j.QueryApi.QueryApiClient.AffinityHeader],
+                context.Request.ContentType,
+                context.Request.Headers["Accept"],
+                body.Length == 0 ? null : JsonNode.Parse(body));
+            (int Status, string Body) answer;
+            string? affinity = null;
+            lock (_gate)
+            {
+                Requests.Add(request);
+                var fault = _faults.Count > 0 ? _faults.Dequeue()(request) : null;
+                if (fault is { } f)
+                {
+                    answer = f;
+                }
+                else
+                {
+                    (answer, affinity) = Handle(request);
+                }
+            }
+
+            context.Response.StatusCode = answer.Status;
+            context.Response.ContentType = "application/json";
+            if (affinity is not null)
+            {
+                context.Response.Headers[Neo4j.QueryApi.QueryApiClient.AffinityHeader] = affinity;
+            }
+
+            var bytes = Encoding.UTF8.GetBytes(answer.Body);
+            context.Response.ContentLength64 = bytes.Length;
+            context.Response.Close(bytes, willBlock: false);
+        }
+    }
+
+    private ((int, string), string?) Handle(Request request)
+    {
+        if (request.Authorization != ExpectedAuthorization)
+        {
+            return ((401, Errors("Neo.ClientError.Security.Unauthorized", "The client is unauthorized due to authentication failure.")), null);
+        }
+
+        var match = Regex.Match(request.Path, "^/db/([^/]+)/query/v2(/tx(?:/([^/]+)(/commit)?)?)?$");
+        if (!match.Success)
+        {
+            return ((404, Errors("Neo.ClientError.Request.Invalid", $"No route {request.Path}")), null);
+        }
+
+        var isTransaction = match.Groups[2].Success;
+        var id = match.Groups[3].Success ? match.Groups[3].Value : null;
+        if (!isTransaction)
+        {
+            var state = _graph.Clone();
+            var result = Execute(state, request.Body);
+            if (result.Status == 202)
+            {
+                _graph = state;
+            }
+
+            return (result, null);
+        }
+
+        if (id is null)
+        {
+            id = $"tx{++_nextTransaction}";
+            _transactions[id] = _graph.Clone();
+            var created = new JsonObject
+            {
+                ["data"] = new JsonObject { ["fields"] = new JsonArray(), ["values"] = new JsonArray() },
+                ["transaction"] = new JsonObject { ["id"] = id, ["expires"] = "2030-01-01T00:00:30Z" },
+            };
+            return ((202, created.ToJsonString()), Affinity);
+        }
+
+        // A cluster routes by the affinity header: without it the request lands where the transaction is unknown.
+        if (request.Affinity != Affinity || !_transactions.TryGetValue(id, out var transaction))
+        {
+            return ((404, Errors("Neo.ClientError.Transaction.TransactionNotFound", $"Transaction {id} not found")), null);
+        }
+
+        if (request.Method == "DELETE")
+        {
+            _transactions.Remove(id);
+            return ((202, "{\"data\":{\"fields\":[],\"values\":[]}}"), null);
+        }
+
+        if (match.Groups[4].Success)
+        {
+            _transactions.Remove(id);
+            _graph = transaction;
+            return ((202, "{\"data\":{\"fields\":[],\"values\":[]},\"bookmarks\":[\"bm-commit\"]}"), null);
+        }
+
+        var answer = Execute(transaction, request.Body);
+        if (answer.Status != 202)
+        {
+            _transactions.Remove(id);
+        }
+
+        return (answer, null);
+    }
+
+    private static (int Status, string Body) Execute(GraphState state, JsonNode? body)
+    {
+        var statement = body?["statement"]?.GetValue<string>();
+        if (statement is null)
+        {
+            return (400, Errors("Neo.ClientError.Request.Invalid", "No statement"));
+        }
+
+        var parameters = body!["parameters"] as JsonObject ?? [];
+        var counters = new Counters();
+        var fields = new JsonArray();
+        var values = new JsonArray();
+        if (statement.StartsWith("RETURN ", StringComparison.Ordinal))
+        {
+            // Echo: every parameter comes back as a column.
+            var row = new JsonArray();
+            foreach (var (name, value) in parameters)
+            {
+                fields.Add(name);
+                row.Add(value?.DeepClone());
+            }
+
+            values.Add(row);
+        }
+        else if (statement.StartsWith("CREATE CONSTRAINT ", StringComparison.Ordinal) && statement.Contains(" IF NOT EXISTS ", StringComparison.Ordinal))
+        {
+            if (state.Constraints.Add(statement.Split(' ')[2]))
+            {
+                counters.ConstraintsAdded++;
+            }
+        }
+        else if (statement.StartsWith("UNWIND $rows AS row MERGE (d:Document {id: row.id})", StringComparison.Ordinal))
+        {
+            foreach (var row in Rows(parameters))
+            {
+                counters.Node(state, "Document|" + row["id"]!.GetValue<string>(), 3);
+            }
+        }
+        else if (statement.StartsWith("UNWIND $rows AS row MERGE (r:Relation {name: row.name})", StringComparison.Ordinal))
+        {
+            foreach (var row in Rows(parameters))
+            {
+                counters.Node(state, "Relation|" + row["name"]!.GetValue<string>(), 3);
+            }
+        }
+        else if (Regex.Match(statement, @"^UNWIND \$rows AS row MERGE \(s:Entity \{key: row\.subjectKey\}\).* MERGE \(s\)-\[r:`((?:[^`]|``)+)` \{runId: row\.runId, documentId: row\.documentId, iteration: row\.iteration, relation: row\.relation\}\]->\(o\) ON CREATE SET") is { Success: true } relationship)
+        {
+            var type = relationship.Groups[1].Value.Replace("``", "`", StringComparison.Ordinal);
+            foreach (var row in Rows(parameters))
+            {
+                string Text(string name) => row[name]!.GetValue<string>();
+                counters.Node(state, "Entity|" + Text("subjectKey"), 2);
+                counters.Node(state, "Entity|" + Text("objectKey"), 2);
+                var identity = string.Join('|', type, Text("subjectKey"), Text("objectKey"), Text("runId"), Text("documentId"), row["iteration"]!.GetValue<int>(), Text("relation"));
+                if (state.Relationships.Add(identity))
+                {
+                    counters.RelationshipsCreated++;
+                    counters.PropertiesSet += 8 - (row["score"] is null ? 1 : 0);
+                }
+            }
+        }
+        else
+        {
+            return (400, Errors("Neo.ClientError.Statement.SyntaxError", $"Invalid input: {statement[..Math.Min(30, statement.Length)]}"));
+        }
+
+        var answer = new JsonObject
+        {
+            ["data"] = new JsonObject { ["fields"] = fields, ["values"] = values },
+            ["counters"] = counters.ToJson(),
+            ["bookmarks"] = new JsonArray("bm-1"),
+        };
+        return (202, answer.ToJsonString());
+    }
+
+    private static IEnumerable<JsonObject> Rows(JsonObject parameters) =>
+        (parameters["rows"] as JsonArray ?? throw new InvalidOperationException("no $rows")).Select(r => (JsonObject)r!);
+
+    internal sealed record Request(string Method, string Path, string? Authorization, string? Affinity, string? ContentType, string? Accept, JsonNode? Body);
+
+    private sealed class GraphState
+    {
+        public HashSet<string> Nodes { get; init; } = [];
+
+        public HashSet<string> Relationships { get; init; } = [];
+
+        public HashSet<string> Constraints { get; init; } = [];
+
+        public GraphState Clone() => new() { Nodes = [.. Nodes], Relationships = [.. Relationships], Constraints = [.. Constraints] };
+    }
+
+    private sealed class Counters
+    {
+        public long NodesCreated { get; set; }
+
+        public long PropertiesSet { get; set; }
+
+        public long RelationshipsCreated { get; set; }
+
+        public long ConstraintsAdded { get; set; }
+
+        public long LabelsAdded { get; set; }
+
+        public void Node(GraphState state, string key, int properties)
+        {
+            if (state.Nodes.Add(key))
+            {
+                NodesCreated++;
+                LabelsAdded++;
+                PropertiesSet += properties;
+            }
+        }
+
+        public JsonObject ToJson() => new()
+        {
+            ["containsUpdates"] = NodesCreated + PropertiesSet + RelationshipsCreated + ConstraintsAdded > 0,
+            ["nodesCreated"] = NodesCreated,
+            ["nodesDeleted"] = 0,
+            ["propertiesSet"] = PropertiesSet,
+            ["relationshipsCreated"] = RelationshipsCreated,
+            ["relationshipsDeleted"] = 0,
+            ["labelsAdded"] = LabelsAdded,
+            ["labelsRemoved"] = 0,
+            ["indexesAdded"] = 0,
+            ["indexesRemoved"] = 0,
+            ["constraintsAdded"] = ConstraintsAdded,
+            ["constraintsRemoved"] = 0,
+            ["containsSystemUpdates"] = false,
+            ["systemUpdates"] = 0,
+        };
+    }
+}
