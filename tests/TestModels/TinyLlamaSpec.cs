@@ -25,5 +25,5 @@ public sealed record TinyLlamaSpec
     public bool HalfPrecision { get; init; }
 
     /// <summary>Scale of the output projection: larger makes the next-token distribution peakier (fewer near-ties).</summary>
-    public float OutputScale { get; init; } = 4f;
+    public float OutputScale { get; init; } = 16f;
 }
