@@ -12,7 +12,7 @@ namespace EdcKg.Bench;
 /// Documents per second of EDC's extraction (OIE) prompt on a local GGUF: the naive path (one document at a time,
 /// whole prompt evaluated each time, as EDC does) against batched decoding with the shared prefix cached, in one run.
 /// Options: --model M.gguf (default: the tiny random-weight test model, written for the run), --docs N (default 32),
-/// --parallel P (default 16), --max-tokens T (default 48), --dataset NAME (default webnlg), --grammar (constrain
+/// --parallel P (default 16), --threads N (default: all cores), --max-tokens T (default 48), --dataset NAME (default webnlg), --grammar (constrain
 /// answers to the triple-list grammar; a random model then closes its list at once, so without it every answer
 /// runs to --max-tokens and the generation phase is measured too), --json.
 /// </summary>
@@ -27,6 +27,7 @@ internal static class LlamaBatchingBenchmark
         var dataset = Option(args, "--dataset") ?? "webnlg";
         var json = args.Contains("--json");
         var grammar = args.Contains("--grammar");
+        int? threads = Option(args, "--threads") is { } t ? int.Parse(t, CultureInfo.InvariantCulture) : null;
 
         var edc = SharedEdcFolder();
         var template = File.ReadAllText(Path.Combine(edc, "prompt_templates", "oie_template.txt"));
@@ -59,11 +60,11 @@ internal static class LlamaBatchingBenchmark
             var promptTokens = loaded.Tokenize(loaded.ApplyChatTemplate([("user", prompts[0])]), true, true).Length;
             var contextSize = Math.Max(4096, promptTokens + (parallel * (promptTokens / 4 + maxTokens + 64)));
 
-            var naive = await Measure(loaded, new LlamaChatClientOptions { MaxParallelSequences = 1, PrefixCaching = false, ContextSize = promptTokens + maxTokens + 256 }, prompts, options, concurrent: false);
-            var batched = await Measure(loaded, new LlamaChatClientOptions { MaxParallelSequences = parallel, ContextSize = contextSize }, prompts, options, concurrent: true);
+            var naive = await Measure(loaded, new LlamaChatClientOptions { Threads = threads, MaxParallelSequences = 1, PrefixCaching = false, ContextSize = promptTokens + maxTokens + 256 }, prompts, options, concurrent: false);
+            var batched = await Measure(loaded, new LlamaChatClientOptions { Threads = threads, MaxParallelSequences = parallel, ContextSize = contextSize }, prompts, options, concurrent: true);
             var peakMb = PeakResidentMegabytes();
 
-            Console.WriteLine($"model: {Path.GetFileName(model)} ({new FileInfo(model).Length / (1024.0 * 1024):F1} MiB), {docs} documents of {dataset}, ~{promptTokens} prompt tokens each, {maxTokens} answer tokens at most, {Environment.ProcessorCount} cores");
+            Console.WriteLine($"model: {Path.GetFileName(model)} ({new FileInfo(model).Length / (1024.0 * 1024):F1} MiB), {docs} documents of {dataset}, ~{promptTokens} prompt tokens each, {maxTokens} answer tokens at most, {threads ?? Environment.ProcessorCount} threads on {Environment.ProcessorCount} cores");
             Console.WriteLine($"{"path",-34} {"docs/s",10} {"prompt tokens evaluated/doc",28} {"answer tokens/doc",18} {"decodes",8}");
             Console.WriteLine($"{"naive (one at a time, no cache)",-34} {naive.DocsPerSecond,10:F2} {naive.PromptPerDoc,28:F0} {naive.AnswerPerDoc,18:F1} {naive.Decodes,8}");
             Console.WriteLine($"{$"batched x{parallel} + prefix cache",-34} {batched.DocsPerSecond,10:F2} {batched.PromptPerDoc,28:F0} {batched.AnswerPerDoc,18:F1} {batched.Decodes,8}");

@@ -16,7 +16,7 @@ public sealed class LlamaEmbeddingGeneratorTests(TinyModelFixture fixture)
     [Fact]
     public async Task DecoderWithoutPoolingMetadataUsesLastTokenPoolingAndUnitVectors()
     {
-        using var generator = new LlamaEmbeddingGenerator(fixture.Model);
+        using var generator = new LlamaEmbeddingGenerator(fixture.Model, new() { Threads = 1 });
         Assert.Equal(EmbeddingPooling.Last, generator.Pooling);
         var embeddings = await generator.GenerateAsync(Relations);
         Assert.Equal(Relations.Length, embeddings.Count);
@@ -29,7 +29,7 @@ public sealed class LlamaEmbeddingGeneratorTests(TinyModelFixture fixture)
     [Fact]
     public async Task InputsEmbeddedTogetherEqualInputsEmbeddedAlone()
     {
-        using var generator = new LlamaEmbeddingGenerator(fixture.Model, new() { Pooling = EmbeddingPooling.Mean, BatchSize = 512 });
+        using var generator = new LlamaEmbeddingGenerator(fixture.Model, new() { Threads = 1, Pooling = EmbeddingPooling.Mean, BatchSize = 512 });
         Assert.Equal(EmbeddingPooling.Mean, generator.Pooling);
         var together = await generator.GenerateAsync(Relations);
         for (var i = 0; i < Relations.Length; i++)
@@ -43,7 +43,7 @@ public sealed class LlamaEmbeddingGeneratorTests(TinyModelFixture fixture)
     [Fact]
     public async Task ManyInputsAreSplitIntoSeveralBatches()
     {
-        using var generator = new LlamaEmbeddingGenerator(fixture.Model, new() { BatchSize = 128, MaxSequences = 4 });
+        using var generator = new LlamaEmbeddingGenerator(fixture.Model, new() { Threads = 1, BatchSize = 128, MaxSequences = 4 });
         var inputs = Enumerable.Range(0, 11).Select(i => $"relation number {i} of the schema").ToList();
         var embeddings = await generator.GenerateAsync(inputs);
         Assert.Equal(11, embeddings.Count);
