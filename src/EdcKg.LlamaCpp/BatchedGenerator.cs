@@ -45,6 +45,7 @@ internal sealed class BatchedGenerator : IDisposable
         // One KV buffer for all sequences: a copied prefix is then shared cells, not a copy of the data.
         parameters.KvUnified = 1;
         parameters.NoPerf = 1;
+        parameters.FlashAttnType = options.FlashAttention switch { null => -1, true => 1, false => 0 };
         if (options.ExactAttention)
         {
             const int ggmlTypeF32 = 0;
