@@ -207,8 +207,25 @@ internal sealed class BatchedGenerator : IDisposable
             }
 
             waiting.Dequeue();
+            Native.SafeLlamaSamplerHandle sampler;
+            try
+            {
+                sampler = request.CreateSampler();
+            }
+            catch (Exception exception)
+            {
+                if (fillsCache)
+                {
+                    cachedTokens = [];
+                }
+
+                request.Completion.TrySetException(exception);
+                request.Pieces?.TryComplete(exception);
+                continue;
+            }
+
             var id = freeIds.Pop();
-            var sequence = new ActiveSequence(request, id, shared, fillsCache, request.CreateSampler());
+            var sequence = new ActiveSequence(request, id, shared, fillsCache, sampler);
             if (shared > 0)
             {
                 NativeMethods.llama_memory_seq_cp(memory, CacheSequence, id, 0, shared);

@@ -117,7 +117,7 @@ public sealed class LlamaChatClient : IChatClient
         : serviceType == typeof(LlamaModel) ? model
         : null;
 
-    /// <summary>Stops decoding (requests in flight fail) and frees the context, and the model when the client loaded it.</summary>
+    /// <summary>Refuses new requests, lets those already queued finish, then frees the context (and the model when the client loaded it).</summary>
     public void Dispose()
     {
         generator.Dispose();

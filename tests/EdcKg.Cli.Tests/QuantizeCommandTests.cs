@@ -1,4 +1,6 @@
 using EdcKg.Cli;
+using EdcKg.Core.Prompts;
+using Microsoft.Extensions.AI;
 using EdcKg.LlamaCpp;
 using TestModels;
 
@@ -24,7 +26,13 @@ public sealed class QuantizeCommandTests : IDisposable
         Assert.False(File.Exists(output + ".partial"));
         using var model = LlamaModel.Load(output);
         Assert.Equal(64, model.EmbeddingSize);
-        Assert.NotEmpty(model.Tokenize("Trane", addBos: false, parseSpecial: false));
+        using var client = new LlamaChatClient(model, new() { Threads = 1, MaxParallelSequences = 2, ContextSize = 1024, GrammarLimits = new() { MaxItems = 2, MaxStringLength = 6 } });
+        var answer = await client.GetResponseAsync(
+            [new(ChatRole.User, "Text: Trane is based in Swords, Dublin.")],
+            new() { MaxOutputTokens = 200, AdditionalProperties = new() { [ChatOptionKeys.OutputShape] = new TripleListShape() } });
+        Assert.Equal(ChatFinishReason.Stop, answer.FinishReason);
+        Assert.StartsWith("[", answer.Text);
+        Assert.EndsWith("]", answer.Text);
     }
 
     [Fact]
