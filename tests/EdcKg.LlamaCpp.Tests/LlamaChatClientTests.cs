@@ -23,6 +23,17 @@ public sealed partial class LlamaChatClientTests(TinyModelFixture fixture)
     }
 
     [Fact]
+    public async Task SeededSamplingWithATemperatureIsRepeatable()
+    {
+        using var client = new LlamaChatClient(fixture.Model, new() { Threads = 1, MaxParallelSequences = 2, ContextSize = 1024 });
+        var options = new ChatOptions { Temperature = 0.8f, Seed = 42, MaxOutputTokens = 12 };
+        var first = await client.GetResponseAsync([new(ChatRole.User, "Hello")], options);
+        var second = await client.GetResponseAsync([new(ChatRole.User, "Hello")], options);
+        Assert.Equal(12, first.Usage!.OutputTokenCount);
+        Assert.Equal(first.Text, second.Text);
+    }
+
+    [Fact]
     public async Task AnswerPrefixIsAppendedAfterTheGenerationPrompt()
     {
         using var client = new LlamaChatClient(fixture.Model, new() { Threads = 1, MaxParallelSequences = 1, ContextSize = 1024 });

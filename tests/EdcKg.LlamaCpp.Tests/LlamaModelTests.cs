@@ -50,6 +50,19 @@ public sealed class LlamaModelTests(TinyModelFixture fixture)
     }
 
     [Fact]
+    public void GgufWithGarbageAfterTheMagicGivesAClearErrorAndNoCrash()
+    {
+        var garbage = Path.Combine(fixture.Folder, "garbage.gguf");
+        var bytes = new byte[4096];
+        new Random(7).NextBytes(bytes);
+        "GGUF"u8.CopyTo(bytes);
+        BitConverter.GetBytes(3u).CopyTo(bytes, 4);
+        File.WriteAllBytes(garbage, bytes);
+        var error = Assert.Throws<LlamaException>(() => LlamaModel.Load(garbage));
+        Assert.Contains("garbage.gguf", error.Message);
+    }
+
+    [Fact]
     public void FileThatIsNotGgufIsRefusedBeforeLoading()
     {
         var text = Path.Combine(fixture.Folder, "notes.gguf");
