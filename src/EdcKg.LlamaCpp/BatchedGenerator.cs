@@ -299,8 +299,8 @@ internal sealed class BatchedGenerator : IDisposable
 
         foreach (var sequence in active.Where(s => s.FillsCache && !s.Prefilling && cacheEvaluated < cachedTokens.Count))
         {
-            // Tagging prompt tokens with two sequences in the batch changes the results of this llama.cpp build, so
-            // the prompt is evaluated in its own sequence and its cells are shared with the cache afterwards.
+            // The prompt was evaluated in its own sequence only; once it is all in, its cells (all but the last
+            // token) are shared with the cache sequence, which in the unified buffer copies no data.
             NativeMethods.llama_memory_seq_cp(memory, sequence.Id, CacheSequence, 0, cachedTokens.Count);
             cacheEvaluated = cachedTokens.Count;
         }
