@@ -8,6 +8,7 @@ var benchmarks = new Dictionary<string, Func<string[], Task>>(StringComparer.Ord
     ["embed"] = EmbeddingBenchmark.RunAsync,
     ["remote-scaleout"] = RemoteScaleOutBench.RunAsync,
     ["csv-export"] = CsvExportBench.RunAsync,
+    ["llama-batching"] = async a => await LlamaBatchingBenchmark.RunAsync(a),
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

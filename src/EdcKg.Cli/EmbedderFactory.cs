@@ -31,8 +31,14 @@ public static class EmbedderFactory
                 throw new OptionValueException(option, $"the GGUF file '{path}' does not exist.");
             }
 
-            // The llama.cpp embedding generator plugs in here once the runtime is part of the build.
-            throw new OptionValueException(option, $"'{path}' is a GGUF embedding model, which needs the llama.cpp runtime; this build runs embeddings from sentence-transformers ONNX folders only.");
+            try
+            {
+                return EdcKg.LlamaCpp.LlamaEmbeddingGenerator.Open(path);
+            }
+            catch (EdcKg.LlamaCpp.LlamaException e)
+            {
+                throw new OptionValueException(option, e.Message, e);
+            }
         }
 
         var options = onnxOptions ?? new OnnxEmbedderOptions();

@@ -1,3 +1,4 @@
+using TestModels;
 using EdcKg.Onnx;
 using TestModels.Onnx;
 
@@ -27,7 +28,7 @@ public sealed class EmbedderFactoryTests : IDisposable
     }
 
     [Fact]
-    public void AGgufFileIsRefusedWithAMessageNamingTheOption()
+    public void ABrokenGgufFileIsRefusedWithAMessageNamingTheOptionAndFile()
     {
         var gguf = Path.Combine(model, "embedder.gguf");
         File.WriteAllBytes(gguf, [0x47, 0x47, 0x55, 0x46]);
@@ -36,7 +37,20 @@ public sealed class EmbedderFactoryTests : IDisposable
 
         Assert.Equal("--sr-embedder", error.Option);
         Assert.StartsWith("--sr-embedder: ", error.Message);
-        Assert.Contains("GGUF", error.Message);
+        Assert.Contains("embedder.gguf", error.Message);
+    }
+
+    [Fact]
+    public async Task AGgufFileOpensTheLlamaEmbeddingGenerator()
+    {
+        var gguf = Path.Combine(model, "tiny.gguf");
+        TinyLlamaGguf.Write(gguf);
+
+        using var embedder = EmbedderFactory.Open("--sc-embedder", gguf);
+        var vectors = await embedder.GenerateAsync(["a relation definition"]);
+
+        Assert.IsType<EdcKg.LlamaCpp.LlamaEmbeddingGenerator>(embedder);
+        Assert.Equal(1f, MathF.Sqrt(vectors[0].Vector.ToArray().Sum(v => v * v)), 3);
     }
 
     [Theory]

@@ -1,3 +1,5 @@
+using EdcKg.LlamaCpp;
+using EdcKg.LlamaCpp.Native;
 using Microsoft.Extensions.AI;
 
 namespace EdcKg.Cli.Backends;
@@ -13,15 +15,34 @@ public sealed class ModelCatalog : IAsyncDisposable
     private readonly Dictionary<string, IEmbeddingGenerator<string, Embedding<float>>> embedders = new(StringComparer.Ordinal);
     private readonly List<IDisposable> opened = [];
     private readonly ModelOptions options;
+    private readonly LlamaBackends local;
 
     /// <summary>Creates a catalog that opens models with <paramref name="options"/>.</summary>
-    public ModelCatalog(ModelOptions options) => this.options = options;
+    public ModelCatalog(ModelOptions options)
+    {
+        this.options = options;
+        local = new LlamaBackends(
+            new LlamaChatClientOptions
+            {
+                ContextSize = options.ContextSize,
+                Threads = options.Threads > 0 ? options.Threads : null,
+                GpuLayers = options.GpuLayers,
+                MaxParallelSequences = Math.Max(1, options.Parallelism),
+            },
+            new LlamaEmbeddingOptions { Threads = options.Threads > 0 ? options.Threads : null });
+    }
 
     /// <summary>The chat model named by option <paramref name="option"/>.</summary>
-    public IChatClient Chat(string option, string name) => GetOrOpen(chats, name, () => ModelOpeners.OpenChat(option, name, options));
+    public IChatClient Chat(string option, string name)
+        => LlamaBackends.IsLocalModel(name)
+            ? GetOrOpen(chats, name, () => OpenLocal(option, name, () => local.ChatClient(name)), owned: false)
+            : GetOrOpen(chats, name, () => ModelOpeners.OpenChat(option, name, options));
 
     /// <summary>The embedding model named by option <paramref name="option"/>.</summary>
-    public IEmbeddingGenerator<string, Embedding<float>> Embedder(string option, string name) => GetOrOpen(embedders, name, () => ModelOpeners.OpenEmbedder(option, name, options));
+    public IEmbeddingGenerator<string, Embedding<float>> Embedder(string option, string name)
+        => LlamaBackends.IsLocalModel(name) && options.Remote?.Serves(name) != true
+            ? GetOrOpen(embedders, name, () => OpenLocal(option, name, () => local.EmbeddingGenerator(name)), owned: false)
+            : GetOrOpen(embedders, name, () => ModelOpeners.OpenEmbedder(option, name, options));
 
     /// <summary>
     /// A stable identity of the model <paramref name="name"/> for the run's caches and manifest: for a file or folder,
@@ -46,17 +67,40 @@ public sealed class ModelCatalog : IAsyncDisposable
         return name;
     }
 
-    private T GetOrOpen<T>(Dictionary<string, T> opened, string name, Func<T> open)
+    private T GetOrOpen<T>(Dictionary<string, T> opened, string name, Func<T> open, bool owned = true)
         where T : IDisposable
     {
         if (!opened.TryGetValue(name, out var model))
         {
             model = open();
-            this.opened.Add(model);
+            if (owned)
+            {
+                this.opened.Add(model);
+            }
+
             opened[name] = model;
         }
 
         return model;
+    }
+
+    // A local GGUF model on our llama.cpp runtime; the shared runtime owns it and disposes it with the catalog.
+    private T OpenLocal<T>(string option, string path, Func<T> open)
+    {
+        if (!File.Exists(path))
+        {
+            throw new ModelNameException($"{option}: the GGUF model '{path}' does not exist.");
+        }
+
+        try
+        {
+            LlamaLibrary.Load(options.LlamaLibrary);
+            return open();
+        }
+        catch (LlamaException e)
+        {
+            throw new ModelNameException($"{option}: {e.Message}");
+        }
     }
 
     /// <inheritdoc />
@@ -68,6 +112,7 @@ public sealed class ModelCatalog : IAsyncDisposable
         }
 
         opened.Clear();
+        local.Dispose();
         options.Remote?.Dispose();
         return ValueTask.CompletedTask;
     }

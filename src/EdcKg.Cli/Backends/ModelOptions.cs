@@ -19,4 +19,7 @@ public sealed record ModelOptions
 
     /// <summary>Models served by OpenAI-compatible servers (<c>openai:MODEL</c>, or any name with <c>--llm-endpoint</c>); disposed with the catalog.</summary>
     public RemoteBackend? Remote { get; init; }
+
+    /// <summary>Documents a local chat model decodes together (the run's parallelism).</summary>
+    public int Parallelism { get; init; } = 16;
 }

@@ -13,5 +13,6 @@ internal static class CommandCatalog
         yield return EmbedCommand.Create(() => global::System.Console.In);
         yield return MergeCommand.Create();
         yield return ExportCommand.Create();
+        yield return QuantizeCommand.Create();
     }
 }

@@ -119,6 +119,11 @@ internal static class RunCommand
             console.Fail($"{e.Message}. Everything finished so far is saved; run the same command again to resume.");
             return ExitCodes.Failure;
         }
+        catch (EdcKg.LlamaCpp.LlamaException e)
+        {
+            console.Fail($"the local model failed: {e.Message}. Everything finished so far is saved; run the same command again to resume.");
+            return ExitCodes.Failure;
+        }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             console.Error.WriteLine("edckg: interrupted; everything finished so far is saved. Run the same command again to resume.");

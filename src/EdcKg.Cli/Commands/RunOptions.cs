@@ -135,6 +135,7 @@ internal sealed class RunOptions
         ContextSize = result.GetValue(ContextSize),
         GpuLayers = result.GetValue(GpuLayers),
         Threads = result.GetValue(Threads),
+        Parallelism = result.GetValue(Parallelism),
     };
 
     /// <summary>The model of every role, with EDC's defaults: the other LLM roles use the OIE model, the retriever the canonicalization embedder.</summary>

@@ -1,0 +1,26 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.AI;
+
+namespace EdcKg.LlamaCpp;
+
+/// <summary>One prompt waiting for, or being decoded by, the <see cref="BatchedGenerator"/>.</summary>
+internal sealed class GenerationRequest
+{
+    public required int[] PromptTokens { get; init; }
+
+    public required Func<Native.SafeLlamaSamplerHandle> CreateSampler { get; init; }
+
+    public required int MaxTokens { get; init; }
+
+    public required IReadOnlyList<string> StopSequences { get; init; }
+
+    public required CancellationToken CancellationToken { get; init; }
+
+    /// <summary>Text pieces as they are decoded (streaming); completed when the answer ends.</summary>
+    public ChannelWriter<string>? Pieces { get; init; }
+
+    /// <summary>Receives a copy of the logits each answer token is sampled from (used to compare decoding paths).</summary>
+    public Action<float[]>? LogitsObserver { get; init; }
+
+    public TaskCompletionSource<GenerationResult> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+}

@@ -1,0 +1,205 @@
+using System.Numerics.Tensors;
+using EdcKg.LlamaCpp.Native;
+using Microsoft.Extensions.AI;
+
+namespace EdcKg.LlamaCpp;
+
+/// <summary>
+/// An <see cref="IEmbeddingGenerator{TInput, TEmbedding}"/> over a GGUF embedding model: inputs are packed into one
+/// batch as separate sequences, pooled by llama.cpp and normalised. Safe for concurrent use (calls take turns on
+/// the one context).
+/// </summary>
+public sealed class LlamaEmbeddingGenerator : IEmbeddingGenerator<string, Embedding<float>>
+{
+    private readonly LlamaModel model;
+    private readonly bool ownsModel;
+    private readonly LlamaEmbeddingOptions options;
+    private readonly SafeLlamaContextHandle context;
+    private readonly nint memory;
+    private readonly int batchSize;
+    private readonly SemaphoreSlim turn = new(1, 1);
+    private readonly EmbeddingGeneratorMetadata metadata;
+
+    /// <summary>Creates a generator over a loaded <paramref name="model"/> (which the caller keeps owning).</summary>
+    public LlamaEmbeddingGenerator(LlamaModel model, LlamaEmbeddingOptions? options = null)
+        : this(model, options ?? new LlamaEmbeddingOptions(), ownsModel: false)
+    {
+    }
+
+    private LlamaEmbeddingGenerator(LlamaModel model, LlamaEmbeddingOptions options, bool ownsModel)
+    {
+        this.model = model;
+        this.options = options;
+        this.ownsModel = ownsModel;
+        context = CreateContext((int)options.Pooling);
+        if (options.Pooling == EmbeddingPooling.FromModel && NativeMethods.llama_pooling_type(context) == 0)
+        {
+            // The GGUF names no pooling: it is a decoder, whose last token has seen the whole input.
+            context.Dispose();
+            context = CreateContext((int)EmbeddingPooling.Last);
+        }
+
+        Pooling = (EmbeddingPooling)NativeMethods.llama_pooling_type(context);
+        memory = NativeMethods.llama_get_memory(context);
+        batchSize = (int)NativeMethods.llama_n_batch(context);
+        metadata = new EmbeddingGeneratorMetadata("llama.cpp", new Uri(model.Path), Path.GetFileName(model.Path), model.EmbeddingSize);
+    }
+
+    /// <summary>The pooling in effect.</summary>
+    public EmbeddingPooling Pooling { get; }
+
+    /// <summary>Loads the GGUF embedding model at <paramref name="path"/> and creates a generator that owns it.</summary>
+    public static LlamaEmbeddingGenerator Open(string path, LlamaEmbeddingOptions? options = null)
+    {
+        var model = LlamaModel.Load(path);
+        try
+        {
+            return new LlamaEmbeddingGenerator(model, options ?? new LlamaEmbeddingOptions(), ownsModel: true);
+        }
+        catch
+        {
+            model.Dispose();
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
+        IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var inputs = values.Select(v => model.Tokenize(v, addBos: model.AddBos, parseSpecial: false)).Select(t => t.Length > batchSize ? t[..batchSize] : t).ToList();
+        var vectors = new float[inputs.Count][];
+        await turn.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var next = 0;
+            while (next < inputs.Count)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var group = new List<int>();
+                var tokens = 0;
+                while (next < inputs.Count && group.Count < this.options.MaxSequences && tokens + inputs[next].Length <= batchSize)
+                {
+                    tokens += inputs[next].Length;
+                    group.Add(next++);
+                }
+
+                Embed(inputs, group, tokens, vectors);
+            }
+        }
+        finally
+        {
+            turn.Release();
+        }
+
+        var total = inputs.Sum(t => t.Length);
+        return new GeneratedEmbeddings<Embedding<float>>(vectors.Select(v => new Embedding<float>(v) { ModelId = metadata.DefaultModelId, CreatedAt = DateTimeOffset.UtcNow }))
+        {
+            Usage = new UsageDetails { InputTokenCount = total, TotalTokenCount = total },
+        };
+    }
+
+    /// <inheritdoc />
+    public object? GetService(Type serviceType, object? serviceKey = null) =>
+        serviceKey is not null ? null
+        : serviceType == typeof(EmbeddingGeneratorMetadata) ? metadata
+        : serviceType.IsInstanceOfType(this) ? this
+        : null;
+
+    /// <summary>Frees the context, and the model when the generator loaded it.</summary>
+    public void Dispose()
+    {
+        turn.Wait();
+        context.Dispose();
+        if (ownsModel)
+        {
+            model.Dispose();
+        }
+    }
+
+    private SafeLlamaContextHandle CreateContext(int pooling)
+    {
+        var parameters = NativeMethods.llama_context_default_params();
+        parameters.NCtx = (uint)options.BatchSize;
+        parameters.NBatch = (uint)options.BatchSize;
+        // Pooled embeddings need every token of a sequence in one micro-batch.
+        parameters.NUbatch = (uint)options.BatchSize;
+        parameters.NSeqMax = (uint)options.MaxSequences;
+        parameters.NThreads = options.Threads ?? Environment.ProcessorCount;
+        parameters.NThreadsBatch = parameters.NThreads;
+        parameters.Embeddings = 1;
+        parameters.PoolingType = pooling;
+        parameters.KvUnified = 1;
+        parameters.NoPerf = 1;
+        var pointer = NativeMethods.llama_init_from_model(model.Handle, parameters);
+        if (pointer == nint.Zero)
+        {
+            throw new LlamaException($"llama.cpp could not create an embedding context for '{model.Path}'.");
+        }
+
+        return new SafeLlamaContextHandle(pointer, model.Handle);
+    }
+
+    private unsafe void Embed(List<int[]> inputs, List<int> group, int tokens, float[][] vectors)
+    {
+        var batch = NativeMethods.llama_batch_init(Math.Max(1, tokens), 0, 1);
+        try
+        {
+            var count = 0;
+            for (var sequence = 0; sequence < group.Count; sequence++)
+            {
+                var input = inputs[group[sequence]];
+                for (var position = 0; position < input.Length; position++)
+                {
+                    batch.Token[count] = input[position];
+                    batch.Pos[count] = position;
+                    batch.NSeqId[count] = 1;
+                    batch.SeqId[count][0] = sequence;
+                    batch.Logits[count] = (sbyte)(position == input.Length - 1 ? 1 : 0);
+                    count++;
+                }
+            }
+
+            batch.NTokens = count;
+            NativeMethods.llama_memory_clear(memory, true);
+            if (count > 0)
+            {
+                var code = NativeMethods.llama_decode(context, batch);
+                if (code != 0)
+                {
+                    throw new LlamaDecodeException(code);
+                }
+            }
+
+            var width = model.EmbeddingSize;
+            for (var sequence = 0; sequence < group.Count; sequence++)
+            {
+                var vector = new float[width];
+                if (inputs[group[sequence]].Length > 0)
+                {
+                    var pooled = NativeMethods.llama_get_embeddings_seq(context, sequence);
+                    if (pooled is null)
+                    {
+                        throw new LlamaException($"llama.cpp returned no pooled embedding for '{model.Path}' (pooling {Pooling}).");
+                    }
+
+                    new ReadOnlySpan<float>(pooled, width).CopyTo(vector);
+                    if (options.Normalize)
+                    {
+                        var norm = TensorPrimitives.Norm(vector);
+                        if (norm > 0)
+                        {
+                            TensorPrimitives.Divide(vector, norm, vector);
+                        }
+                    }
+                }
+
+                vectors[group[sequence]] = vector;
+            }
+        }
+        finally
+        {
+            NativeMethods.llama_batch_free(batch);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+namespace TestModels;
+
+/// <summary>
+/// A small SentencePiece-style vocabulary with byte fallback, so any text tokenizes: control tokens, the 256
+/// byte tokens, printable ASCII, and a few common English pieces so prompts do not take one token per letter.
+/// </summary>
+public sealed class TinyVocabulary
+{
+    /// <summary>Token types as llama.cpp reads them from <c>tokenizer.ggml.token_type</c>.</summary>
+    private const int Normal = 1, Unknown = 2, Control = 3, Byte = 6;
+
+    private static readonly string[] CommonPieces =
+    [
+        "▁the", "▁a", "▁of", "▁and", "▁in", "▁to", "▁is", "▁was", "▁for", "▁on", "▁by", "▁with", "▁as", "▁at",
+        "▁Text", "Text", "▁Triplets", "Triplets", "▁relation", "▁entity", "▁[[", "[['", "',", "▁'", "']", "']]",
+        "in", "er", "an", "on", "re", "at", "en", "es", "or", "ed", "th", "he", "ion", "ing", "tion",
+    ];
+
+    /// <summary>Builds the vocabulary.</summary>
+    public TinyVocabulary()
+    {
+        Add("<unk>", Unknown, 0);
+        Add("<s>", Control, 0);
+        Add("</s>", Control, 0);
+        Add("<|im_start|>", Control, 0);
+        Add("<|im_end|>", Control, 0);
+        for (var b = 0; b < 256; b++)
+        {
+            Add($"<0x{b:X2}>", Byte, 0);
+        }
+
+        Add("▁", Normal, -1);
+        for (var c = 33; c < 127; c++)
+        {
+            Add(((char)c).ToString(), Normal, -2);
+        }
+
+        foreach (var piece in CommonPieces)
+        {
+            // Longer pieces score higher so the SentencePiece merge prefers them.
+            Add(piece, Normal, piece.Length);
+        }
+    }
+
+    /// <summary>Token texts, by id.</summary>
+    public List<string> Tokens { get; } = [];
+
+    /// <summary>Merge scores, by id.</summary>
+    public List<float> Scores { get; } = [];
+
+    /// <summary>Token types, by id.</summary>
+    public List<int> Types { get; } = [];
+
+    /// <summary>Id of the begin-of-sequence token.</summary>
+    public int Bos => 1;
+
+    /// <summary>Id of the end-of-sequence token.</summary>
+    public int Eos => 2;
+
+    /// <summary>Id of the end-of-turn token of the ChatML template.</summary>
+    public int EndOfTurn => 4;
+
+    private void Add(string text, int type, float score)
+    {
+        Tokens.Add(text);
+        Types.Add(type);
+        Scores.Add(score);
+    }
+}
