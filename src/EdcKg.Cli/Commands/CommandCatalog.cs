@@ -14,5 +14,6 @@ internal static class CommandCatalog
         yield return MergeCommand.Create();
         yield return ExportCommand.Create();
         yield return QuantizeCommand.Create();
+        yield return ModelsCommand.Create();
     }
 }

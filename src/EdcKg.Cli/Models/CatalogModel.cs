@@ -1,0 +1,25 @@
+using System.Text.Json.Serialization;
+
+namespace EdcKg.Cli.Models;
+
+/// <summary>A recommended model: what it is for, its files, and which option takes it.</summary>
+/// <param name="Name">The short name that <c>edckg models download</c> takes.</param>
+/// <param name="Role">What it does in EDC (instruct LLM, small LLM, embedder).</param>
+/// <param name="Description">One line for people.</param>
+/// <param name="Option">The run option that takes the downloaded model, such as <c>--oie-llm</c>.</param>
+/// <param name="Folder">A sub-folder the files go into (for multi-file models such as an ONNX folder); empty for a single file.</param>
+/// <param name="Source">Where the published size and hash were taken from.</param>
+/// <param name="Files">The files to download.</param>
+public sealed record CatalogModel(
+    [property: JsonPropertyName("name")] string Name,
+    [property: JsonPropertyName("role")] string Role,
+    [property: JsonPropertyName("description")] string Description,
+    [property: JsonPropertyName("option")] string Option,
+    [property: JsonPropertyName("folder")] string? Folder,
+    [property: JsonPropertyName("source")] string? Source,
+    [property: JsonPropertyName("files")] IReadOnlyList<CatalogFile> Files)
+{
+    /// <summary>The total size of the files in bytes.</summary>
+    [JsonIgnore]
+    public long TotalSize => Files.Sum(f => f.Size);
+}
