@@ -86,25 +86,9 @@ internal static class MergeCommand
             console.Output.WriteLine($"Results: {Path.Combine(output, $"iter{summary.Iterations}", "canon_kg.txt")}");
             return ExitCodes.Success;
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (PipelineFailures.TryReport(e, console, cancellationToken, out var exitCode))
         {
-            console.Error.WriteLine("edckg: interrupted; everything finished so far is saved. Run the same command again to resume.");
-            return ExitCodes.Interrupted;
-        }
-        catch (RemoteEndpointException e)
-        {
-            console.Fail(e.Message);
-            return ExitCodes.Failure;
-        }
-        catch (ModelUnavailableException e)
-        {
-            console.Fail($"{e.Message}. Everything finished so far is saved; run the same command again to resume.");
-            return ExitCodes.Failure;
-        }
-        catch (Exception e) when (e is InputException or PromptTemplateException or RunMismatchException or ModelNameException or ArgumentException or FileNotFoundException)
-        {
-            console.Fail(e.Message);
-            return ExitCodes.BadInput;
+            return exitCode;
         }
     }
 }

@@ -109,30 +109,9 @@ internal static class RunCommand
 
             return ExitCodes.Success;
         }
-        catch (RemoteEndpointException e)
+        catch (Exception e) when (PipelineFailures.TryReport(e, console, cancellationToken, out var exitCode))
         {
-            console.Fail(e.Message);
-            return ExitCodes.Failure;
-        }
-        catch (ModelUnavailableException e)
-        {
-            console.Fail($"{e.Message}. Everything finished so far is saved; run the same command again to resume.");
-            return ExitCodes.Failure;
-        }
-        catch (EdcKg.LlamaCpp.LlamaException e)
-        {
-            console.Fail($"the local model failed: {e.Message}. Everything finished so far is saved; run the same command again to resume.");
-            return ExitCodes.Failure;
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            console.Error.WriteLine("edckg: interrupted; everything finished so far is saved. Run the same command again to resume.");
-            return ExitCodes.Interrupted;
-        }
-        catch (Exception e) when (e is InputException or PromptTemplateException or RunMismatchException or ModelNameException or OptionValueException or ArgumentException)
-        {
-            console.Fail(e.Message);
-            return ExitCodes.BadInput;
+            return exitCode;
         }
     }
 }
