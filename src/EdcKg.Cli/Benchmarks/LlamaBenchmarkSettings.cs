@@ -1,0 +1,40 @@
+using EdcKg.Core.Prompts;
+
+namespace EdcKg.Cli.Benchmarks;
+
+/// <summary>What <see cref="LlamaBatchingBenchmark"/> measures: which model, prompts and documents, and how they are decoded.</summary>
+public sealed record LlamaBenchmarkSettings
+{
+    /// <summary>The GGUF chat model.</summary>
+    public required string ModelPath { get; init; }
+
+    /// <summary>Where the OIE template and few-shot examples are read from (ours or EDC's files).</summary>
+    public required PromptSources Prompts { get; init; }
+
+    /// <summary>The documents, one per entry; the benchmark uses the first <see cref="Documents"/> of them.</summary>
+    public required IReadOnlyList<string> Corpus { get; init; }
+
+    /// <summary>Documents to extract from on each path.</summary>
+    public int Documents { get; init; } = 32;
+
+    /// <summary>Documents the batched path decodes together.</summary>
+    public int Parallelism { get; init; } = 16;
+
+    /// <summary>Answer tokens per document at most.</summary>
+    public int MaxOutputTokens { get; init; } = 48;
+
+    /// <summary>CPU threads (null: one per core).</summary>
+    public int? Threads { get; init; }
+
+    /// <summary>Context size of the batched path in tokens (null: enough for every sequence decoded together).</summary>
+    public int? ContextSize { get; init; }
+
+    /// <summary>
+    /// Constrains answers to the triple-list grammar, as a run does. A random-weight model then closes its list at once,
+    /// so without it every answer runs to <see cref="MaxOutputTokens"/> and the generation phase is measured too.
+    /// </summary>
+    public bool Grammar { get; init; }
+
+    /// <summary>A folder with another build of the llama.cpp libraries (null: the usual places).</summary>
+    public string? LlamaLibrary { get; init; }
+}
