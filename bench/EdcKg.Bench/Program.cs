@@ -5,10 +5,10 @@ var benchmarks = new Dictionary<string, Func<string[], Task>>(StringComparer.Ord
 {
     ["pipeline-overhead"] = PipelineOverheadBench.RunAsync,
     ["evaluate"] = EvaluationBenchmark.RunAsync,
-    ["embed"] = EmbeddingBenchmark.RunAsync,
+    ["embed"] = TinyModelBench.EmbedAsync,
     ["remote-scaleout"] = RemoteScaleOutBench.RunAsync,
     ["csv-export"] = CsvExportBench.RunAsync,
-    ["llama-batching"] = async a => await LlamaBatchingBenchmark.RunAsync(a),
+    ["llama-batching"] = TinyModelBench.LlmAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

@@ -14,6 +14,7 @@ internal static class CommandCatalog
         yield return MergeCommand.Create();
         yield return ExportCommand.Create();
         yield return QuantizeCommand.Create();
+        yield return BenchCommand.Create();
         yield return ModelsCommand.Create();
     }
 }
