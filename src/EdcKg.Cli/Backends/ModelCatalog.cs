@@ -45,6 +45,20 @@ public sealed class ModelCatalog : IAsyncDisposable
             : GetOrOpen(embedders, name, () => ModelOpeners.OpenEmbedder(option, name, options));
 
     /// <summary>
+    /// Opens the model of every EDC role in <paramref name="names"/> (keys oie, sd, sc, ee, sc_embedder, sr_embedder);
+    /// the entity-extraction model and the schema retriever only when <paramref name="refining"/>.
+    /// <paramref name="label"/> names a role's option or setting in errors.
+    /// </summary>
+    public EdcKg.Core.Pipeline.EdcBackends OpenBackends(IReadOnlyDictionary<string, string> names, bool refining, Func<string, string> label)
+        => new(
+            Chat(label("oie"), names["oie"]),
+            Chat(label("sd"), names["sd"]),
+            Chat(label("sc"), names["sc"]),
+            Embedder(label("sc_embedder"), names["sc_embedder"]),
+            refining ? Chat(label("ee"), names["ee"]) : null,
+            refining ? Embedder(label("sr_embedder"), names["sr_embedder"]) : null);
+
+    /// <summary>
     /// A stable identity of the model <paramref name="name"/> for the run's caches and manifest: for a file or folder,
     /// its name, size and modification time (so a replaced model is not mistaken for the old one).
     /// </summary>

@@ -49,11 +49,10 @@ internal static class BenchCommand
                 return ExitCodes.BadInput;
             }
 
-            var installed = Path.Combine(AppContext.BaseDirectory, "prompts");
             var settings = new LlamaBenchmarkSettings
             {
                 ModelPath = path,
-                Prompts = new PromptSources(parseResult.GetValue(promptsDir) ?? Path.Combine(installed, "templates"), parseResult.GetValue(fewShotDir) ?? Path.Combine(installed, "few_shot")),
+                Prompts = new PromptSources(parseResult.GetValue(promptsDir) ?? InstalledPrompts.Templates, parseResult.GetValue(fewShotDir) ?? InstalledPrompts.FewShot),
                 Corpus = BenchmarkCorpus.Documents(Math.Max(1, parseResult.GetValue(docs))),
                 Documents = parseResult.GetValue(docs),
                 Parallelism = parseResult.GetValue(parallelism),

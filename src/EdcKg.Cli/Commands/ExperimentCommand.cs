@@ -100,14 +100,7 @@ internal static class ExperimentCommand
             ["sc_embedder"] = entry.ScEmbedder!,
             ["sr_embedder"] = entry.SrEmbedder ?? entry.ScEmbedder!,
         };
-        var refine = entry.RefinementIterations > 0;
-        var backends = new EdcBackends(
-            models.Chat("oie_llm", names["oie"]),
-            models.Chat("sd_llm", names["sd"]),
-            models.Chat("sc_llm", names["sc"]),
-            models.Embedder("sc_embedder", names["sc_embedder"]),
-            refine ? models.Chat("ee_llm", names["ee"]) : null,
-            refine ? models.Embedder("sr_embedder", names["sr_embedder"]) : null);
+        var backends = models.OpenBackends(names, entry.RefinementIterations > 0, role => role.EndsWith("embedder", StringComparison.Ordinal) ? role : role + "_llm");
         var settings = new EdcSettings
         {
             RefinementIterations = entry.RefinementIterations,

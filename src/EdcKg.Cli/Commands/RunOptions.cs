@@ -156,9 +156,8 @@ internal sealed class RunOptions
 
     public PromptSources PromptSources(ParseResult result)
     {
-        var installed = Path.Combine(AppContext.BaseDirectory, "prompts");
-        var templates = result.GetValue(PromptsDir) ?? Path.Combine(installed, "templates");
-        var fewShot = result.GetValue(FewShotDir) ?? Path.Combine(installed, "few_shot");
+        var templates = result.GetValue(PromptsDir) ?? InstalledPrompts.Templates;
+        var fewShot = result.GetValue(FewShotDir) ?? InstalledPrompts.FewShot;
         var overrides = new Dictionary<PromptKind, string>();
         foreach (var (option, kind) in new[]
         {
@@ -199,14 +198,7 @@ internal sealed class RunOptions
     public (EdcBackends Backends, Dictionary<string, string> Identities) OpenBackends(ParseResult result, ModelCatalog models, EdcSettings settings)
     {
         var names = ModelNames(result);
-        var refining = settings.RefinementIterations > 0;
-        var backends = new EdcBackends(
-            models.Chat("--oie-llm", names["oie"]),
-            models.Chat("--sd-llm", names["sd"]),
-            models.Chat("--sc-llm", names["sc"]),
-            models.Embedder("--sc-embedder", names["sc_embedder"]),
-            refining ? models.Chat("--ee-llm", names["ee"]) : null,
-            refining ? models.Embedder("--sr-embedder", names["sr_embedder"]) : null);
+        var backends = models.OpenBackends(names, settings.RefinementIterations > 0, role => role.EndsWith("embedder", StringComparison.Ordinal) ? "--" + role.Replace('_', '-') : $"--{role}-llm");
         return (backends, names.ToDictionary(p => p.Key, p => ModelCatalog.Identity(p.Value)));
     }
 
