@@ -149,7 +149,7 @@ public sealed class PipelineTests
         {
             // The kill landed inside schema definition: some of its documents are stored, the rest are not.
             Assert.Equal(60, (await store.LoadStageResultsAsync(0, StageName.OpenExtraction)).Count);
-            Assert.InRange((await store.LoadStageResultsAsync(0, StageName.SchemaDefinition)).Count, 20, 24);
+            Assert.InRange((await store.LoadStageResultsAsync(0, StageName.SchemaDefinition)).Count, 20, 59);
             Assert.Empty(await store.LoadStageResultsAsync(0, StageName.SchemaCanonicalization));
         }
 
@@ -171,7 +171,7 @@ public sealed class PipelineTests
         {
             Assert.Equal(40, (await store.LoadStageResultsAsync(0, StageName.SchemaCanonicalization)).Count);
             Assert.Equal(40, (await store.LoadStageResultsAsync(1, StageName.RefinementHint)).Count);
-            Assert.InRange((await store.LoadStageResultsAsync(1, StageName.OpenExtraction)).Count, 10, 14);
+            Assert.InRange((await store.LoadStageResultsAsync(1, StageName.OpenExtraction)).Count, 10, 39);
         }
 
         await RunHostAsync(corpus, killed, delayMs: 0, killAt: null);
