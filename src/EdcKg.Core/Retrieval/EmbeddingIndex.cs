@@ -1,24 +1,52 @@
+using System.Buffers;
 using System.Numerics.Tensors;
 
 namespace EdcKg.Core.Retrieval;
 
 /// <summary>
 /// An in-memory index of unit-normalised embeddings keyed by name, with exact top-k cosine retrieval.
-/// Vectors are stored contiguously and scored by SIMD kernels that give every (query, row) pair the same bits
-/// whether it is asked alone or in a batch; adds are incremental so self-canonicalization can grow the index while
-/// a run goes on. Queries may run concurrently; adds must not run concurrently with anything.
+/// Rows are kept in float32 and scored by one fixed sequence of operations, so every (query, row) pair has the same
+/// bits on any processor, alone or in a batch. From <see cref="PrefilterMinimumRows"/> rows on, a second copy
+/// rounded to 8 bits serves as a prefilter: a query first scores every row approximately from it (a quarter of the
+/// bytes), then scores exactly only the rows whose approximate score, widened by a proven bound on the rounding
+/// error, could still reach the k-th best. The result is the exact top-k, identical to scoring every row. Adds are
+/// incremental so self-canonicalization can grow the index while a run goes on. Queries may run concurrently; adds
+/// must not run concurrently with anything.
 /// </summary>
 public sealed class EmbeddingIndex
 {
+    /// <summary>Below this many rows every row is scored exactly: the prefilter would not pay for itself.</summary>
+    internal const int PrefilterMinimumRows = 512;
+
+    // How many candidate rows ahead of the one being scored are being fetched.
+    private const int PrefetchDistance = 8;
+
     private readonly List<string> keys = [];
     private readonly Dictionary<string, int> positions = new(StringComparer.Ordinal);
-    private float[] rows = [];
+    private readonly HashSet<int> rowsNotFinite = [];
+    private readonly FloatRows exactRows;
+    private readonly KernelWidth width;
+    private readonly bool prefilter;
+    private QuantizedRowBlocks? roundedRows;
+    private int nextCalibration = PrefilterMinimumRows;
 
     /// <summary>Creates an empty index for vectors of <paramref name="dimension"/> components.</summary>
     public EmbeddingIndex(int dimension)
+        : this(dimension, KernelWidth.Vector512, prefilter: true)
+    {
+    }
+
+    /// <summary>
+    /// Creates an empty index whose kernels are at most <paramref name="width"/> wide, with or without the
+    /// prefilter: tests check that neither changes a result.
+    /// </summary>
+    internal EmbeddingIndex(int dimension, KernelWidth width, bool prefilter)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(dimension, 1);
         Dimension = dimension;
+        this.width = width;
+        this.prefilter = prefilter;
+        exactRows = new FloatRows(dimension, width);
     }
 
     /// <summary>The number of components of every vector.</summary>
@@ -46,17 +74,36 @@ public sealed class EmbeddingIndex
         if (!positions.TryGetValue(key, out var position))
         {
             position = keys.Count;
-            EnsureCapacity(position + 1);
+            exactRows.EnsureRows(position + 1);
+            roundedRows?.EnsureRows(position + 1);
             keys.Add(key);
             positions[key] = position;
         }
 
-        var row = rows.AsSpan(position * Dimension, Dimension);
-        vector.CopyTo(row);
+        var row = vector.ToArray();
         var norm = TensorPrimitives.Norm(row);
         if (norm > 0)
         {
             TensorPrimitives.Divide(row, norm, row);
+        }
+
+        exactRows.Set(position, row);
+
+        // The prefilter's error bound holds for finite rows; while the index holds another, every row is scored exactly.
+        if (Array.TrueForAll(row, float.IsFinite))
+        {
+            rowsNotFinite.Remove(position);
+            roundedRows?.Set(position, row);
+        }
+        else
+        {
+            rowsNotFinite.Add(position);
+        }
+
+        if (prefilter && keys.Count >= nextCalibration)
+        {
+            Calibrate();
+            nextCalibration = keys.Count * 2;
         }
     }
 
@@ -67,21 +114,12 @@ public sealed class EmbeddingIndex
     public IReadOnlyList<ScoredKey> TopK(ReadOnlySpan<float> query, int k)
     {
         CheckQuery(query, "The query");
-        if (k <= 0 || keys.Count == 0)
-        {
-            return [];
-        }
-
-        // Rows are unit length, so ranking by the raw dot product ranks by cosine; the query's norm is applied once.
-        var selection = new TopKSelection(Math.Min(k, keys.Count));
-        ScoreRows(query, ref selection, 0, keys.Count);
-        return selection.ToScoredKeys(keys, InverseNorm(query));
+        return Search(query, k);
     }
 
     /// <summary>
-    /// <see cref="TopK"/> for many queries at once, each result in the order of <paramref name="queries"/>. Rows are
-    /// scored in cache-sized blocks against a group of queries, so the index is read from memory once per group
-    /// rather than once per query: the fast path for a stage that canonicalizes many relations.
+    /// <see cref="TopK"/> for many queries at once, each result in the order of <paramref name="queries"/> and
+    /// identical to asking it alone; every query is checked before any is answered.
     /// </summary>
     public IReadOnlyList<IReadOnlyList<ScoredKey>> TopKMany(IReadOnlyList<ReadOnlyMemory<float>> queries, int k)
     {
@@ -92,93 +130,172 @@ public sealed class EmbeddingIndex
         }
 
         var results = new IReadOnlyList<ScoredKey>[queries.Count];
-        if (k <= 0 || keys.Count == 0)
+        for (var q = 0; q < queries.Count; q++)
         {
-            Array.Fill(results, []);
-            return results;
-        }
-
-        // A block of rows stays in the core's L2 cache while every query of a group passes over it.
-        var rowsPerBlock = Math.Max(1, 64 * 1024 / (Dimension * sizeof(float)));
-        var queriesPerGroup = Math.Max(1, 256 * 1024 / (Dimension * sizeof(float)));
-        var count = keys.Count;
-        k = Math.Min(k, count);
-        for (var groupStart = 0; groupStart < queries.Count; groupStart += queriesPerGroup)
-        {
-            var groupEnd = Math.Min(queries.Count, groupStart + queriesPerGroup);
-            var selections = new TopKSelection[groupEnd - groupStart];
-            for (var q = 0; q < selections.Length; q++)
-            {
-                selections[q] = new TopKSelection(k);
-            }
-
-            for (var blockStart = 0; blockStart < count; blockStart += rowsPerBlock)
-            {
-                ScoreBlock(queries, groupStart, selections, blockStart, Math.Min(count, blockStart + rowsPerBlock));
-            }
-
-            for (var q = 0; q < selections.Length; q++)
-            {
-                results[groupStart + q] = selections[q].ToScoredKeys(keys, InverseNorm(queries[groupStart + q].Span));
-            }
+            results[q] = Search(queries[q].Span, k);
         }
 
         return results;
     }
 
-    private void ScoreBlock(IReadOnlyList<ReadOnlyMemory<float>> queries, int groupStart, TopKSelection[] selections, int blockStart, int blockEnd)
+    // Measures the mean row and each dimension's spread over the rows so far and rounds every row again with them.
+    // Done when the index reaches the prefilter's size and again each time it doubles, so the prefilter keeps
+    // matching the rows as the schema grows, at a cost that stays proportional to the adds.
+    private void Calibrate()
     {
-        Span<float> scores = stackalloc float[8];
-        var q = 0;
-        for (; q + 4 <= selections.Length; q += 4)
+        var finiteRows = 0;
+        var mean = new double[Dimension];
+        var squares = new double[Dimension];
+        var row = new float[Dimension];
+        for (var i = 0; i < keys.Count; i++)
         {
-            var q0 = queries[groupStart + q].Span;
-            var q1 = queries[groupStart + q + 1].Span;
-            var q2 = queries[groupStart + q + 2].Span;
-            var q3 = queries[groupStart + q + 3].Span;
-            var i = blockStart;
-            for (; i + 2 <= blockEnd; i += 2)
+            if (rowsNotFinite.Contains(i))
             {
-                DotKernel.Score4x2(q0, q1, q2, q3, Row(i), Row(i + 1), scores);
-                for (var j = 0; j < 4; j++)
+                continue;
+            }
+
+            exactRows.CopyRow(i, row);
+            finiteRows++;
+            for (var j = 0; j < Dimension; j++)
+            {
+                mean[j] += row[j];
+                squares[j] += (double)row[j] * row[j];
+            }
+        }
+
+        var spreads = new double[Dimension];
+        for (var j = 0; j < Dimension; j++)
+        {
+            mean[j] /= Math.Max(1, finiteRows);
+            spreads[j] = Math.Sqrt(Math.Max(0, squares[j] / Math.Max(1, finiteRows) - mean[j] * mean[j]));
+        }
+
+        // A dimension that hardly varies would be magnified without limit; no dimension is given less than a
+        // thousandth of the typical spread.
+        var typical = Math.Sqrt(spreads.Sum(s => s * s) / Dimension);
+        var floor = typical > 0 ? typical * 1e-3 : 1.0;
+        roundedRows = new QuantizedRowBlocks(
+            mean.Select(m => (float)m).ToArray(),
+            spreads.Select(s => (float)Math.Max(s, floor)).ToArray(),
+            width);
+        roundedRows.EnsureRows(keys.Count);
+        for (var i = 0; i < keys.Count; i++)
+        {
+            if (!rowsNotFinite.Contains(i))
+            {
+                exactRows.CopyRow(i, row);
+                roundedRows.Set(i, row);
+            }
+        }
+    }
+
+    private IReadOnlyList<ScoredKey> Search(ReadOnlySpan<float> query, int k)
+    {
+        var count = keys.Count;
+        if (k <= 0 || count == 0)
+        {
+            return [];
+        }
+
+        // Rows are unit length, so ranking by the raw dot product ranks by cosine; the query's norm is applied once.
+        k = Math.Min(k, count);
+        var selection = new TopKSelection(k);
+        var rounded = roundedRows is not null && count >= PrefilterMinimumRows && k <= count / 8 && rowsNotFinite.Count == 0
+            ? QuantizedQuery.TryCreate(query, roundedRows.Spreads, roundedRows.QueryLimit, roundedRows.Pairs * 2)
+            : null;
+        var padded = ArrayPool<float>.Shared.Rent(exactRows.PaddedLength);
+        try
+        {
+            var paddedQuery = padded.AsSpan(0, exactRows.PaddedLength);
+            paddedQuery.Clear();
+            query.CopyTo(paddedQuery);
+            if (rounded is null)
+            {
+                var row = 0;
+                for (; row + 2 <= count; row += 2)
                 {
-                    selections[q + j].Offer(i, scores[2 * j]);
-                    selections[q + j].Offer(i + 1, scores[2 * j + 1]);
+                    var (first, second) = exactRows.Score(paddedQuery, row, row + 1);
+                    selection.Offer(row, first);
+                    selection.Offer(row + 1, second);
+                }
+
+                if (row < count)
+                {
+                    selection.Offer(row, exactRows.Score(paddedQuery, row));
                 }
             }
-
-            if (i < blockEnd)
+            else
             {
-                selections[q].Offer(i, DotKernel.Score1x1(q0, Row(i)));
-                selections[q + 1].Offer(i, DotKernel.Score1x1(q1, Row(i)));
-                selections[q + 2].Offer(i, DotKernel.Score1x1(q2, Row(i)));
-                selections[q + 3].Offer(i, DotKernel.Score1x1(q3, Row(i)));
+                ScorePrefilteredRows(paddedQuery, roundedRows!, rounded, k, ref selection);
             }
         }
-
-        for (; q < selections.Length; q++)
+        finally
         {
-            ScoreRows(queries[groupStart + q].Span, ref selections[q], blockStart, blockEnd);
+            ArrayPool<float>.Shared.Return(padded);
         }
+
+        return selection.ToScoredKeys(keys, InverseNorm(query));
     }
 
-    private void ScoreRows(ReadOnlySpan<float> query, ref TopKSelection selection, int start, int end)
+    // Offers only the rows that can be among the best k, in increasing row order: with the selection's tie rule
+    // the result is then the same as offering every row.
+    private void ScorePrefilteredRows(ReadOnlySpan<float> paddedQuery, QuantizedRowBlocks blocks, QuantizedQuery rounded, int k, ref TopKSelection selection)
     {
-        var i = start;
-        for (; i + 2 <= end; i += 2)
+        var count = keys.Count;
+        var approximate = ArrayPool<float>.Shared.Rent(QuantizedRowBlocks.BlocksFor(count) * QuantizedRowBlocks.BlockRows);
+        var candidates = ArrayPool<int>.Shared.Rent(count);
+        try
         {
-            var (first, second) = DotKernel.Score1x2(query, Row(i), Row(i + 1));
-            selection.Offer(i, first);
-            selection.Offer(i + 1, second);
-        }
+            blocks.Score(rounded, QuantizedRowBlocks.BlocksFor(count), approximate);
+            var scores = approximate.AsSpan(0, count);
+            var threshold = CandidateThreshold(PrefilterCut.KthLargest(scores, k), blocks, rounded);
+            var found = PrefilterCut.CandidateRows(scores, threshold, candidates);
+            for (var ahead = 0; ahead < Math.Min(found, PrefetchDistance); ahead++)
+            {
+                exactRows.Prefetch(candidates[ahead]);
+            }
 
-        if (i < end)
+            var i = 0;
+            for (; i + 2 <= found; i += 2)
+            {
+                for (var ahead = i + PrefetchDistance; ahead < Math.Min(found, i + PrefetchDistance + 2); ahead++)
+                {
+                    exactRows.Prefetch(candidates[ahead]);
+                }
+
+                var (first, second) = exactRows.Score(paddedQuery, candidates[i], candidates[i + 1]);
+                selection.Offer(candidates[i], first);
+                selection.Offer(candidates[i + 1], second);
+            }
+
+            if (i < found)
+            {
+                selection.Offer(candidates[i], exactRows.Score(paddedQuery, candidates[i]));
+            }
+        }
+        finally
         {
-            selection.Offer(i, DotKernel.Score1x1(query, Row(i)));
+            ArrayPool<float>.Shared.Return(approximate);
+            ArrayPool<int>.Shared.Return(candidates);
         }
     }
 
-    private ReadOnlySpan<float> Row(int i) => rows.AsSpan(i * Dimension, Dimension);
+    // With m the mean row, σ the spreads, ŷ a rounded standardized row and q' = σ ∘ q rounded to q̂', the exact dot
+    // product is q·x = q·m + q̂'·ŷ + (q' − q̂')·ŷ + q·(x − m − σ ∘ ŷ). The approximate score a is q̂'·ŷ, so
+    // f = q·x − q·m differs from a by at most |q' − q̂'|·max|ŷ| + |q|·max|x − m − σ ∘ ŷ|, plus the float error of the
+    // exact kernel (at most dimension + 3 roundings of |q|·|x|) and of a (a few roundings of |q̂'|·|ŷ|), each allowed
+    // 4×. q·m is the same for every row, so it cancels: the k rows with the largest a have f ≥ a(k) − bound, so the
+    // k-th best exact score is at least that, and a row with a < a(k) − 2·bound scores strictly below it; it cannot
+    // be in the top k, not even on a tie.
+    private float CandidateThreshold(float kthApproximate, QuantizedRowBlocks blocks, QuantizedQuery rounded)
+    {
+        var unit = Math.ScaleB(1.0, -24);
+        var roundoff = 4 * (Dimension + 3) * unit * rounded.Norm * 1.001 + 16 * unit * rounded.RoundedNorm * blocks.MaxRoundedNorm;
+        var bound = rounded.ResidualNorm * blocks.MaxRoundedNorm + rounded.Norm * blocks.MaxResidualNorm + roundoff;
+        var threshold = kthApproximate - 2 * bound;
+        var single = (float)threshold;
+        return single > threshold ? MathF.BitDecrement(single) : single;
+    }
 
     private void CheckQuery(ReadOnlySpan<float> query, string what)
     {
@@ -192,16 +309,5 @@ public sealed class EmbeddingIndex
     {
         var norm = TensorPrimitives.Norm(query);
         return norm > 0 ? 1f / norm : 0f;
-    }
-
-    private void EnsureCapacity(int count)
-    {
-        var needed = count * Dimension;
-        if (rows.Length >= needed)
-        {
-            return;
-        }
-
-        Array.Resize(ref rows, Math.Max(needed, Math.Max(rows.Length * 2, 16 * Dimension)));
     }
 }

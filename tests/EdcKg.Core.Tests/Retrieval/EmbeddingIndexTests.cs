@@ -157,6 +157,106 @@ public sealed class EmbeddingIndexTests
         Assert.Contains("Query 1 has 768", many.Message);
     }
 
+    [Theory]
+    [InlineData(600, 384, 10, 0.05f)]
+    [InlineData(3001, 384, 1, 0.02f)]
+    [InlineData(2500, 97, 25, 0.001f)]
+    [InlineData(4000, 16, 3, 0.3f)]
+    public void ThePrefilterNeverChangesAResultEvenAmongNearTies(int count, int dimension, int k, float spread)
+    {
+        // Clusters of rows closer together than 8-bit rounding can tell apart, exact duplicates, and queries aimed at
+        // the clusters: the prefilter must hand every row that can win to the exact pass.
+        var random = new Random(count + dimension);
+        var centers = Enumerable.Range(0, 8).Select(_ => RandomVector(random, dimension, scale: 1f)).ToArray();
+        var exact = new EmbeddingIndex(dimension, KernelWidth.Vector512, prefilter: false);
+        var prefiltered = new EmbeddingIndex(dimension, KernelWidth.Vector512, prefilter: true);
+        for (var i = 0; i < count; i++)
+        {
+            var center = centers[i % centers.Length];
+            var vector = i % 11 == 0 ? (float[])center.Clone() : center.Select(x => x + (float)(random.NextDouble() - 0.5) * spread).ToArray();
+            var key = "r" + i.ToString(CultureInfo.InvariantCulture);
+            exact.Add(key, vector);
+            prefiltered.Add(key, vector);
+        }
+
+        for (var q = 0; q < 60; q++)
+        {
+            var center = centers[q % centers.Length];
+            var query = q % 3 == 0 ? RandomVector(random, dimension, scale: 0.5f) : center.Select(x => (x + (float)(random.NextDouble() - 0.5) * spread) * (q + 1)).ToArray();
+
+            Assert.Equal(exact.TopK(query, k), prefiltered.TopK(query, k));
+        }
+    }
+
+    [Fact]
+    public void RowsUnlikeThoseThePrefilterWasCalibratedOnAreStillFound()
+    {
+        // The mean and spreads are measured at 512 rows; the rows added after them lie elsewhere and have a dominant
+        // dimension the first ones lack.
+        var random = new Random(21);
+        var exact = new EmbeddingIndex(64, KernelWidth.Vector512, prefilter: false);
+        var prefiltered = new EmbeddingIndex(64, KernelWidth.Vector512, prefilter: true);
+        var before = RandomVector(random, 64, scale: 1f);
+        var after = RandomVector(random, 64, scale: 1f);
+        after[5] = 40f;
+        for (var i = 0; i < 1000; i++)
+        {
+            var center = i < EmbeddingIndex.PrefilterMinimumRows ? before : after;
+            var vector = center.Select(x => x + (float)(random.NextDouble() - 0.5) * 0.2f).ToArray();
+            exact.Add("r" + i.ToString(CultureInfo.InvariantCulture), vector);
+            prefiltered.Add("r" + i.ToString(CultureInfo.InvariantCulture), vector);
+        }
+
+        for (var q = 0; q < 40; q++)
+        {
+            var query = (q % 2 == 0 ? after : before).Select(x => x + (float)(random.NextDouble() - 0.5) * 0.2f).ToArray();
+            Assert.Equal(exact.TopK(query, 5), prefiltered.TopK(query, 5));
+        }
+    }
+
+    [Fact]
+    public void EveryKernelWidthGivesTheSameBits()
+    {
+        var random = new Random(3);
+        var widths = new[] { KernelWidth.Scalar, KernelWidth.Vector256, KernelWidth.Vector512 };
+        var indexes = widths.Select(w => new EmbeddingIndex(45, w, prefilter: true)).ToArray();
+        for (var i = 0; i < 1100; i++)
+        {
+            var vector = RandomVector(random, 45, scale: 1f + i % 3);
+            foreach (var index in indexes)
+            {
+                index.Add("r" + i.ToString(CultureInfo.InvariantCulture), vector);
+            }
+        }
+
+        for (var q = 0; q < 30; q++)
+        {
+            var query = RandomVector(random, 45, scale: 2f);
+            var reference = indexes[0].TopK(query, 12);
+            Assert.Equal(12, reference.Count);
+            foreach (var index in indexes[1..])
+            {
+                Assert.Equal(reference, index.TopK(query, 12));
+            }
+        }
+    }
+
+    [Fact]
+    public void ARowThatIsNotFiniteTurnsThePrefilterOffRatherThanBreakingItsBound()
+    {
+        var random = new Random(4);
+        var (index, vectors) = RandomIndex(random, 800, 32);
+        var broken = Enumerable.Repeat(float.NaN, 32).ToArray();
+        index.Add("broken", broken);
+        var query = vectors[17].Vector;
+
+        var top = index.TopK(query, 3);
+
+        Assert.Equal("relation 17", top[0].Key);
+        index.Add("broken", vectors[3].Vector);
+        Assert.Equal(["relation 3", "broken"], index.TopK(vectors[3].Vector, 2).Select(t => t.Key));
+    }
+
     private static (EmbeddingIndex Index, List<(string Key, float[] Vector)> Vectors) RandomIndex(Random random, int count, int dimension)
     {
         var index = new EmbeddingIndex(dimension);
