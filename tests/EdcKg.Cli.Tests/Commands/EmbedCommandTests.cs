@@ -32,6 +32,22 @@ public sealed class EmbedCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task ABertGgufEmbedsThroughTheLlamaRuntimeLikeTheCataloguesEmbedder()
+    {
+        var gguf = Path.Combine(model, "tiny-bert.gguf");
+        TestModels.TinyBertGguf.Write(gguf);
+
+        var (exit, output, error) = await RunAsync("the capital of the country\nborn in\n", "embed", "--model", gguf, "--json");
+
+        Assert.True(exit == ExitCodes.Success, error);
+        var vectors = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonSerializer.Deserialize<float[]>(l)!).ToArray();
+        Assert.Equal(2, vectors.Length);
+        Assert.All(vectors, v => Assert.Equal(32, v.Length));
+        Assert.All(vectors, v => Assert.Equal(1f, System.Numerics.Tensors.TensorPrimitives.Norm(v), 4));
+        Assert.NotEqual(vectors[0], vectors[1]);
+    }
+
+    [Fact]
     public async Task JsonOutputEqualsTheEmbeddersVectors()
     {
         using var embedder = OnnxSentenceEmbedder.Open(model);

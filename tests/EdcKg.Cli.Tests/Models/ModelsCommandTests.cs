@@ -107,19 +107,20 @@ public sealed class ModelsCommandTests : IDisposable
         Assert.True(code == ExitCodes.Success, error);
         using var document = JsonDocument.Parse(output);
         var models = document.RootElement.GetProperty("models").EnumerateArray().ToList();
-        Assert.True(models.Count >= 2);
+        Assert.True(models.Count >= 3);
         foreach (var model in models)
         {
             Assert.False(string.IsNullOrEmpty(model.GetProperty("role").GetString()));
             foreach (var file in model.GetProperty("files").EnumerateArray())
             {
-                Assert.True(file.GetProperty("size").GetInt64() > 100_000_000);
+                Assert.True(file.GetProperty("size").GetInt64() > 10_000_000);
                 Assert.Matches("^[0-9a-f]{64}$", file.GetProperty("sha256").GetString());
                 Assert.StartsWith("https://", file.GetProperty("url").GetString());
             }
         }
 
         Assert.Contains(models, m => m.GetProperty("option").GetString() == "--oie-llm");
+        Assert.Contains(models, m => m.GetProperty("option").GetString() == "--sc-embedder");
     }
 
     [Fact]
