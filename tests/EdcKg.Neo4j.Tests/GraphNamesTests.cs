@@ -28,6 +28,7 @@ public sealed class GraphNamesTests
     [InlineData("Hoče–Slivnica", "hoče–slivnica")]
     [InlineData("ÉCOLE Normale", "école normale")]
     [InlineData("   ", "")]
+    [InlineData("\U00010400 Deseret", "\U00010428 deseret")]
     public void Entity_keys_are_normalised_trimmed_collapsed_and_lower_cased(string name, string expected) =>
         Assert.Equal(expected, GraphNames.EntityKey(name));
 

@@ -10,16 +10,17 @@ public static class GraphNames
     public const string FallbackType = "RELATED_TO";
 
     /// <summary>
-    /// The key an entity is unique on: trimmed, inner white space collapsed to one space, lower-cased (invariant
-    /// culture). "Barack  Obama" and "barack obama" are one entity; "Hoče" keeps its háček.
+    /// The key an entity is unique on: trimmed, inner white space collapsed to one space, lower-cased character by
+    /// character (invariant culture, letters outside the Basic Multilingual Plane included). "Barack  Obama" and
+    /// "barack obama" are one entity; "Hoče" keeps its háček.
     /// </summary>
     public static string EntityKey(string name)
     {
         var builder = new StringBuilder(name.Length);
         var pendingSpace = false;
-        foreach (var c in name)
+        foreach (var rune in name.EnumerateRunes())
         {
-            if (char.IsWhiteSpace(c))
+            if (Rune.IsWhiteSpace(rune))
             {
                 pendingSpace = builder.Length > 0;
                 continue;
@@ -31,7 +32,7 @@ public static class GraphNames
                 pendingSpace = false;
             }
 
-            builder.Append(char.ToLowerInvariant(c));
+            builder.Append(Rune.ToLowerInvariant(rune).ToString());
         }
 
         return builder.ToString();
