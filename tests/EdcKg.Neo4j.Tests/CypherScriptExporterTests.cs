@@ -67,6 +67,19 @@ public sealed class CypherScriptExporterTests
     }
 
     [Fact]
+    public async Task A_refined_run_ends_its_script_by_retiring_its_documents_earlier_iterations()
+    {
+        var path = Path.Combine(TestModels.RepositoryPaths.TempDirectory(), "graph.cypher");
+        var snapshot = Snapshots.Small() with { FinalIterations = new Dictionary<int, int> { [0] = 2, [1] = 0 } };
+
+        await CypherScriptExporter.ExportAsync(snapshot, path, batchSize: 2);
+
+        var last = File.ReadAllLines(path).Last(l => !l.StartsWith("//", StringComparison.Ordinal));
+        Assert.Equal(GraphStatements.SupersededRelationships("[{runId: 'run-1', documentId: 'doc-0', iteration: 2}]") + ";", last);
+        Assert.Single(File.ReadAllLines(path), l => l.Contains(" DELETE r", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Exporting_the_real_rebel_output_twice_writes_the_same_script()
     {
         var snapshot = Snapshots.RealRebel();

@@ -47,6 +47,30 @@ public sealed class GraphWriterTests
     }
 
     [Fact]
+    public async Task A_later_iteration_of_a_document_replaces_what_an_earlier_export_wrote_for_it()
+    {
+        await using var server = new LoopbackQueryApiServer();
+        using var http = new HttpClient();
+        var writer = new GraphWriter(new QueryApiClient(http, Settings(server.Uri, batchSize: 2)));
+        var first = Snapshots.Small();
+        await writer.WriteSnapshotAsync(first);
+
+        // Refined: doc-0 now has one triple from iteration 1; doc-1 has none at all in iteration 1.
+        var refined = first with
+        {
+            Triples = [new CanonicalTriple("doc-0", 0, 1, new Triple("Marie Curie", "award received", "Nobel Prize in Physics"), "won", DecisionKind.Aligned, 0.9f)],
+            FinalIterations = new Dictionary<int, int> { [0] = 1, [1] = 1 },
+        };
+        var counters = await writer.WriteSnapshotAsync(refined);
+        var again = await writer.WriteSnapshotAsync(refined);
+
+        Assert.Equal(1, server.Relationships);
+        Assert.Equal(1, counters.RelationshipsCreated);
+        Assert.Equal(5, counters.RelationshipsDeleted);
+        Assert.Equal(QueryCounters.None, again);
+    }
+
+    [Fact]
     public async Task Real_rebel_output_is_written_once_per_distinct_triple_and_idempotently()
     {
         var snapshot = Snapshots.RealRebel();

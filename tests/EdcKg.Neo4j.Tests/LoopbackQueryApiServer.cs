@@ -21,6 +21,7 @@ internal sealed class LoopbackQueryApiServer : IAsyncDisposable
     private readonly Lock _gate = new();
     private readonly Dictionary<string, GraphState> _transactions = [];
     private readonly Queue<Func<Request, (int Status, string Body)?>> _faults = new();
+    private readonly Queue<TimeSpan> _lateAnswers = new();
     private GraphState _graph = new();
     private int _nextTransaction;
 
@@ -75,6 +76,18 @@ internal sealed class LoopbackQueryApiServer : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Serves the next request normally but sends its answer only after <paramref name="delay"/>, from the side, so
+    /// the server goes on answering other requests meanwhile (a slow query, not a stuck server).
+    /// </summary>
+    public void AnswerNextLate(TimeSpan delay)
+    {
+        lock (_gate)
+        {
+            _lateAnswers.Enqueue(delay);
+        }
+    }
+
     public static string Errors(string code, string message) =>
         new JsonObject { ["errors"] = new JsonArray(new JsonObject { ["code"] = code, ["message"] = message }) }.ToJsonString();
 
@@ -118,8 +131,10 @@ internal sealed class LoopbackQueryApiServer : IAsyncDisposable
                 body.Length == 0 ? null : JsonNode.Parse(body));
             (int Status, string Body) answer;
             string? affinity = null;
+            TimeSpan? late;
             lock (_gate)
             {
+                late = _lateAnswers.Count > 0 ? _lateAnswers.Dequeue() : null;
                 Requests.Add(request);
                 var fault = _faults.Count > 0 ? _faults.Dequeue()(request) : null;
                 if (fault is { } f)
@@ -141,7 +156,27 @@ internal sealed class LoopbackQueryApiServer : IAsyncDisposable
 
             var bytes = Encoding.UTF8.GetBytes(answer.Body);
             context.Response.ContentLength64 = bytes.Length;
+            if (late is { } delay)
+            {
+                _ = AnswerLateAsync(context, bytes, delay);
+            }
+            else
+            {
+                context.Response.Close(bytes, willBlock: false);
+            }
+        }
+    }
+
+    private static async Task AnswerLateAsync(HttpListenerContext context, byte[] bytes, TimeSpan delay)
+    {
+        await Task.Delay(delay);
+        try
+        {
             context.Response.Close(bytes, willBlock: false);
+        }
+        catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+        {
+            // The client gave up on this request long ago and closed its connection.
         }
     }
 
@@ -273,6 +308,18 @@ internal sealed class LoopbackQueryApiServer : IAsyncDisposable
                 }
             }
         }
+        else if (statement == "UNWIND $rows AS row MATCH (:Entity)-[r {runId: row.runId, documentId: row.documentId}]->(:Entity) WHERE r.iteration < row.iteration DELETE r")
+        {
+            foreach (var row in Rows(parameters))
+            {
+                var (runId, documentId, iteration) = (row["runId"]!.GetValue<string>(), row["documentId"]!.GetValue<string>(), row["iteration"]!.GetValue<int>());
+                counters.RelationshipsDeleted += state.Relationships.RemoveWhere(identity =>
+                {
+                    var parts = identity.Split('|');
+                    return parts[3] == runId && parts[4] == documentId && int.Parse(parts[5], System.Globalization.CultureInfo.InvariantCulture) < iteration;
+                });
+            }
+        }
         else
         {
             return (400, Errors("Neo.ClientError.Statement.SyntaxError", $"Invalid input: {statement[..Math.Min(30, statement.Length)]}"));
@@ -311,6 +358,8 @@ internal sealed class LoopbackQueryApiServer : IAsyncDisposable
 
         public long RelationshipsCreated { get; set; }
 
+        public long RelationshipsDeleted { get; set; }
+
         public long ConstraintsAdded { get; set; }
 
         public long LabelsAdded { get; set; }
@@ -327,12 +376,12 @@ internal sealed class LoopbackQueryApiServer : IAsyncDisposable
 
         public JsonObject ToJson() => new()
         {
-            ["containsUpdates"] = NodesCreated + PropertiesSet + RelationshipsCreated + ConstraintsAdded > 0,
+            ["containsUpdates"] = NodesCreated + PropertiesSet + RelationshipsCreated + RelationshipsDeleted + ConstraintsAdded > 0,
             ["nodesCreated"] = NodesCreated,
             ["nodesDeleted"] = 0,
             ["propertiesSet"] = PropertiesSet,
             ["relationshipsCreated"] = RelationshipsCreated,
-            ["relationshipsDeleted"] = 0,
+            ["relationshipsDeleted"] = RelationshipsDeleted,
             ["labelsAdded"] = LabelsAdded,
             ["labelsRemoved"] = 0,
             ["indexesAdded"] = 0,

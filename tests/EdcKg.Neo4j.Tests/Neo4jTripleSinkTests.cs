@@ -44,6 +44,30 @@ public sealed class Neo4jTripleSinkTests
     }
 
     [Fact]
+    public async Task Refining_a_written_run_leaves_only_the_final_iterations_relationships()
+    {
+        await using var server = new LoopbackQueryApiServer();
+        using var http = new HttpClient();
+        var client = new QueryApiClient(http, Settings(server.Uri, batchSize: 2));
+        var output = Path.Combine(RepositoryPaths.TempDirectory(), "run");
+        await using (var sink = new Neo4jTripleSink(client, "run-1"))
+        {
+            await RunPipelineAsync(output, sink, refinementIterations: 0);
+        }
+
+        var written = server.Relationships;
+        await using var refiningSink = new Neo4jTripleSink(client, "run-1");
+        await RunPipelineAsync(output, refiningSink, refinementIterations: 1);
+
+        var snapshot = await RunSnapshotReader.ReadAsync(output);
+        Assert.Null(refiningSink.Failure);
+        Assert.True(written > 0);
+        Assert.All(snapshot.Triples, t => Assert.Equal(1, t.Iteration));
+        Assert.Equal(snapshot.Triples.Count, server.Relationships);
+        Assert.Equal(written, refiningSink.Counters.RelationshipsDeleted);
+    }
+
+    [Fact]
     public async Task Documents_done_before_a_resume_are_written_when_the_run_completes()
     {
         await using var server = new LoopbackQueryApiServer();
@@ -52,7 +76,7 @@ public sealed class Neo4jTripleSinkTests
         var snapshot = Snapshots.Small();
 
         // Only document 1 finishes during this (resumed) run; document 0 was done before.
-        await sink.AddAsync(snapshot.Documents[1], snapshot.Triples.Where(t => t.DocumentIndex == 1).ToList(), CancellationToken.None);
+        await sink.AddAsync(snapshot.Documents[1], 0, snapshot.Triples.Where(t => t.DocumentIndex == 1).ToList(), CancellationToken.None);
         await sink.CompleteAsync(snapshot, CancellationToken.None);
 
         Assert.Null(sink.Failure);
@@ -95,14 +119,14 @@ public sealed class Neo4jTripleSinkTests
         var logger = new ListLogger();
         await using var sink = new Neo4jTripleSink(new QueryApiClient(http, Settings(server.Uri, batchSize: 100, retries: 0)), "run-1", logger);
         var snapshot = Snapshots.Small();
-        await sink.AddAsync(snapshot.Documents[0], snapshot.Triples.Where(t => t.DocumentIndex == 0).ToList(), CancellationToken.None);
+        await sink.AddAsync(snapshot.Documents[0], 0, snapshot.Triples.Where(t => t.DocumentIndex == 0).ToList(), CancellationToken.None);
         while (sink.DocumentsWritten == 0 && sink.Failure is null)
         {
             await Task.Delay(10);
         }
 
         server.FailNext(_ => (400, LoopbackQueryApiServer.Errors("Neo.ClientError.Statement.SyntaxError", "bad")));
-        await sink.AddAsync(snapshot.Documents[1], snapshot.Triples.Where(t => t.DocumentIndex == 1).ToList(), CancellationToken.None);
+        await sink.AddAsync(snapshot.Documents[1], 0, snapshot.Triples.Where(t => t.DocumentIndex == 1).ToList(), CancellationToken.None);
         await sink.CompleteAsync(snapshot, CancellationToken.None);
 
         Assert.Equal("Neo.ClientError.Statement.SyntaxError", Assert.IsType<Neo4jQueryException>(sink.Failure).Code);

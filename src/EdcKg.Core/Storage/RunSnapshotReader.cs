@@ -46,6 +46,6 @@ public static class RunSnapshotReader
             triples.AddRange(found.Output.CanonicalTriples(document, found.Iteration));
         }
 
-        return new RunSnapshot(RunManifest.RunIdOf(manifest), documents, relations, triples);
+        return new RunSnapshot(RunManifest.RunIdOf(manifest), documents, relations, triples, latest.ToDictionary(p => p.Key, p => p.Value.Iteration));
     }
 }

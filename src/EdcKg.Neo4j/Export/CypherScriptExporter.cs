@@ -40,7 +40,10 @@ public static class CypherScriptExporter
         return statements;
     }
 
-    /// <summary>The script's statements, without terminators: constraints, documents, relations, relationships.</summary>
+    /// <summary>
+    /// The script's statements, without terminators: constraints, documents, relations, relationships, and the
+    /// deletion of relationships its documents had from earlier iterations.
+    /// </summary>
     public static IEnumerable<string> Statements(RunSnapshot snapshot, int batchSize)
     {
         foreach (var constraint in GraphStatements.Constraints)
@@ -66,6 +69,11 @@ public static class CypherScriptExporter
             {
                 yield return GraphStatements.Relationships(group.Key, List(group.Select(r => r.ToParameters())));
             }
+        }
+
+        foreach (var chunk in GraphBatch.Of(snapshot).SupersedingRows().Chunk(batchSize))
+        {
+            yield return GraphStatements.SupersededRelationships(List(chunk));
         }
     }
 

@@ -36,6 +36,15 @@ public static class GraphStatements
         + $"MERGE (s)-[r:{Quote(type)} {{runId: row.runId, documentId: row.documentId, iteration: row.iteration, relation: row.relation}}]->(o) "
         + "ON CREATE SET r.documentIndex = row.documentIndex, r.openRelation = row.openRelation, r.decision = row.decision, r.score = row.score";
 
+    /// <summary>
+    /// Deletes, for rows of <c>{runId, documentId, iteration}</c>, the run's relationships of that document from
+    /// earlier iterations (left by an export made before the run was refined further).
+    /// </summary>
+    public static string SupersededRelationships(string rows = "$rows") =>
+        $"UNWIND {rows} AS row "
+        + "MATCH (:Entity)-[r {runId: row.runId, documentId: row.documentId}]->(:Entity) "
+        + "WHERE r.iteration < row.iteration DELETE r";
+
     /// <summary>A document as a row of <see cref="Documents"/>.</summary>
     public static IReadOnlyDictionary<string, object?> DocumentRow(Document document) =>
         new Dictionary<string, object?> { ["id"] = document.Id, ["index"] = document.Index, ["text"] = document.Text };

@@ -65,7 +65,10 @@ public sealed class GraphWriter(QueryApiClient client, ILogger? logger = null)
         return total;
     }
 
-    /// <summary>The statements that write <paramref name="batch"/>, in order: documents, relations, then relationships by type.</summary>
+    /// <summary>
+    /// The statements that write <paramref name="batch"/>, in order: documents, relations, relationships by type, then
+    /// the deletion of relationships the batch's documents had from earlier iterations.
+    /// </summary>
     public static IReadOnlyList<CypherStatement> Statements(GraphBatch batch, int batchSize, out int skipped)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
@@ -104,6 +107,11 @@ public sealed class GraphWriter(QueryApiClient client, ILogger? logger = null)
             {
                 statements.Add(Rows(GraphStatements.Relationships(type), chunk.Select(r => r.ToParameters())));
             }
+        }
+
+        foreach (var chunk in batch.SupersedingRows().Chunk(batchSize))
+        {
+            statements.Add(Rows(GraphStatements.SupersededRelationships(), chunk));
         }
 
         return statements;
