@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using EdcKg.Core.Domain;
 using EdcKg.Neo4j.Export;
 using EdcKg.Neo4j.Graph;
 
@@ -70,12 +71,12 @@ public sealed class CypherScriptExporterTests
     public async Task A_refined_run_ends_its_script_by_retiring_its_documents_earlier_iterations()
     {
         var path = Path.Combine(TestModels.RepositoryPaths.TempDirectory(), "graph.cypher");
-        var snapshot = Snapshots.Small() with { FinalIterations = new Dictionary<int, int> { [0] = 2, [1] = 0 } };
+        var snapshot = Snapshots.Small() with { Superseded = [new SupersededTriples("doc-0", 0, 2, ["Marie Curie", "marie curie", "Pierre"])] };
 
         await CypherScriptExporter.ExportAsync(snapshot, path, batchSize: 2);
 
         var last = File.ReadAllLines(path).Last(l => !l.StartsWith("//", StringComparison.Ordinal));
-        Assert.Equal(GraphStatements.SupersededRelationships("[{runId: 'run-1', documentId: 'doc-0', iteration: 2}]") + ";", last);
+        Assert.Equal(GraphStatements.SupersededRelationships("[{runId: 'run-1', documentId: 'doc-0', iteration: 2, subjectKeys: ['marie curie', 'pierre']}]") + ";", last);
         Assert.Single(File.ReadAllLines(path), l => l.Contains(" DELETE r", StringComparison.Ordinal));
     }
 

@@ -59,7 +59,11 @@ public sealed class GraphWriterTests
         var refined = first with
         {
             Triples = [new CanonicalTriple("doc-0", 0, 1, new Triple("Marie Curie", "award received", "Nobel Prize in Physics"), "won", DecisionKind.Aligned, 0.9f)],
-            FinalIterations = new Dictionary<int, int> { [0] = 1, [1] = 1 },
+            Superseded =
+            [
+                new SupersededTriples("doc-0", 0, 1, ["Marie Curie", "Marie  Curie", "marie curie"]),
+                new SupersededTriples("doc-1", 1, 1, ["Hoče–Slivnica", "Slovenia"]),
+            ],
         };
         var counters = await writer.WriteSnapshotAsync(refined);
         var again = await writer.WriteSnapshotAsync(refined);

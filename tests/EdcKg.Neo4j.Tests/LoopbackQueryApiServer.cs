@@ -308,16 +308,19 @@ internal sealed class LoopbackQueryApiServer : IAsyncDisposable
                 }
             }
         }
-        else if (statement == "UNWIND $rows AS row MATCH (:Entity)-[r {runId: row.runId, documentId: row.documentId}]->(:Entity) WHERE r.iteration < row.iteration DELETE r")
+        else if (statement == "UNWIND $rows AS row UNWIND row.subjectKeys AS key MATCH (:Entity {key: key})-[r {runId: row.runId, documentId: row.documentId}]->(:Entity) WHERE r.iteration < row.iteration DELETE r")
         {
             foreach (var row in Rows(parameters))
             {
                 var (runId, documentId, iteration) = (row["runId"]!.GetValue<string>(), row["documentId"]!.GetValue<string>(), row["iteration"]!.GetValue<int>());
-                counters.RelationshipsDeleted += state.Relationships.RemoveWhere(identity =>
+                foreach (var key in row["subjectKeys"]!.AsArray().Select(k => k!.GetValue<string>()))
                 {
-                    var parts = identity.Split('|');
-                    return parts[3] == runId && parts[4] == documentId && int.Parse(parts[5], System.Globalization.CultureInfo.InvariantCulture) < iteration;
-                });
+                    counters.RelationshipsDeleted += state.Relationships.RemoveWhere(identity =>
+                    {
+                        var parts = identity.Split('|');
+                        return parts[1] == key && parts[3] == runId && parts[4] == documentId && int.Parse(parts[5], System.Globalization.CultureInfo.InvariantCulture) < iteration;
+                    });
+                }
             }
         }
         else

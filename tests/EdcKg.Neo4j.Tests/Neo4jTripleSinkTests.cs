@@ -50,13 +50,14 @@ public sealed class Neo4jTripleSinkTests
         using var http = new HttpClient();
         var client = new QueryApiClient(http, Settings(server.Uri, batchSize: 2));
         var output = Path.Combine(RepositoryPaths.TempDirectory(), "run");
-        await using (var sink = new Neo4jTripleSink(client, "run-1"))
+        var runId = RunIdOf(output);
+        await using (var sink = new Neo4jTripleSink(client, runId))
         {
             await RunPipelineAsync(output, sink, refinementIterations: 0);
         }
 
         var written = server.Relationships;
-        await using var refiningSink = new Neo4jTripleSink(client, "run-1");
+        await using var refiningSink = new Neo4jTripleSink(client, runId);
         await RunPipelineAsync(output, refiningSink, refinementIterations: 1);
 
         var snapshot = await RunSnapshotReader.ReadAsync(output);
@@ -76,7 +77,7 @@ public sealed class Neo4jTripleSinkTests
         var snapshot = Snapshots.Small();
 
         // Only document 1 finishes during this (resumed) run; document 0 was done before.
-        await sink.AddAsync(snapshot.Documents[1], 0, snapshot.Triples.Where(t => t.DocumentIndex == 1).ToList(), CancellationToken.None);
+        await sink.AddAsync(snapshot.Documents[1], snapshot.Triples.Where(t => t.DocumentIndex == 1).ToList(), CancellationToken.None);
         await sink.CompleteAsync(snapshot, CancellationToken.None);
 
         Assert.Null(sink.Failure);
@@ -119,14 +120,14 @@ public sealed class Neo4jTripleSinkTests
         var logger = new ListLogger();
         await using var sink = new Neo4jTripleSink(new QueryApiClient(http, Settings(server.Uri, batchSize: 100, retries: 0)), "run-1", logger);
         var snapshot = Snapshots.Small();
-        await sink.AddAsync(snapshot.Documents[0], 0, snapshot.Triples.Where(t => t.DocumentIndex == 0).ToList(), CancellationToken.None);
+        await sink.AddAsync(snapshot.Documents[0], snapshot.Triples.Where(t => t.DocumentIndex == 0).ToList(), CancellationToken.None);
         while (sink.DocumentsWritten == 0 && sink.Failure is null)
         {
             await Task.Delay(10);
         }
 
         server.FailNext(_ => (400, LoopbackQueryApiServer.Errors("Neo.ClientError.Statement.SyntaxError", "bad")));
-        await sink.AddAsync(snapshot.Documents[1], 0, snapshot.Triples.Where(t => t.DocumentIndex == 1).ToList(), CancellationToken.None);
+        await sink.AddAsync(snapshot.Documents[1], snapshot.Triples.Where(t => t.DocumentIndex == 1).ToList(), CancellationToken.None);
         await sink.CompleteAsync(snapshot, CancellationToken.None);
 
         Assert.Equal("Neo.ClientError.Statement.SyntaxError", Assert.IsType<Neo4jQueryException>(sink.Failure).Code);
@@ -137,16 +138,25 @@ public sealed class Neo4jTripleSinkTests
 
     private static async Task<RunSummary> RunPipelineAsync(string output, ICanonicalTripleSink sink, int refinementIterations)
     {
+        var (corpus, prompts, settings, manifest) = Inputs(output, refinementIterations);
+        var chat = new ScriptedChatClient();
+        var embedder = new HashingEmbeddingGenerator();
+        await using var store = RunStore.Open(output);
+        var pipeline = new EdcPipeline(new EdcBackends(chat, chat, chat, embedder, chat, embedder), prompts, settings, store, Models) { TripleSink = sink };
+        return await pipeline.RunAsync(corpus, [], manifest, output, CancellationToken.None);
+    }
+
+    // The run id the CLI gives its sink: the same for a run and for its refinement.
+    private static string RunIdOf(string output) => RunManifest.RunIdOf(Inputs(output, refinementIterations: 0).Manifest);
+
+    private static (IReadOnlyList<Document> Corpus, EdcPrompts Prompts, EdcSettings Settings, Dictionary<string, string> Manifest) Inputs(string output, int refinementIterations)
+    {
         var folder = Path.GetDirectoryName(output)!;
         var corpusPath = Path.Combine(folder, "corpus.txt");
         File.WriteAllText(corpusPath, "Alice works_for Acme. Acme located_in Paris.\nBob works_for Initech. Bob born_in Lyon.\nCarol employed_by Globex. Globex located_in Berlin.\n");
-        var chat = new ScriptedChatClient();
-        var embedder = new HashingEmbeddingGenerator();
         var settings = new EdcSettings { RefinementIterations = refinementIterations };
         var corpus = CorpusReader.Read(corpusPath);
         var prompts = EdcPrompts.Load(new PromptSources(Path.Combine(RepositoryPaths.Prompts, "templates"), Path.Combine(RepositoryPaths.Prompts, "few_shot")), refinementIterations > 0);
-        await using var store = RunStore.Open(output);
-        var pipeline = new EdcPipeline(new EdcBackends(chat, chat, chat, embedder, chat, embedder), prompts, settings, store, Models) { TripleSink = sink };
-        return await pipeline.RunAsync(corpus, [], RunManifest.Create(corpus, [], prompts, settings, Models), output, CancellationToken.None);
+        return (corpus, prompts, settings, RunManifest.Create(corpus, [], prompts, settings, Models));
     }
 }

@@ -6,13 +6,13 @@ namespace EdcKg.Core.Domain;
 /// <param name="Documents">The corpus.</param>
 /// <param name="Relations">The schema.</param>
 /// <param name="Triples">The canonical triples of every canonicalized document's last finished iteration.</param>
-/// <param name="FinalIterations">
-/// For each canonicalized document (by index), the iteration its triples come from, so that an exporter can retire
-/// what an earlier export wrote from an earlier iteration; documents without triples are in it too.
+/// <param name="Superseded">
+/// The documents whose final triples come from a refinement iteration, with the subjects of their earlier
+/// iterations' triples, so that an exporter can retire what an export made before the refinement wrote.
 /// </param>
 public sealed record RunSnapshot(
     string RunId,
     IReadOnlyList<Document> Documents,
     IReadOnlyList<SchemaRelation> Relations,
     IReadOnlyList<CanonicalTriple> Triples,
-    IReadOnlyDictionary<int, int>? FinalIterations = null);
+    IReadOnlyList<SupersededTriples>? Superseded = null);

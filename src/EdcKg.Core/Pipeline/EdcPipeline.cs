@@ -125,7 +125,7 @@ public sealed class EdcPipeline
                 cancellationToken,
                 (output, write, d) => write.SchemaAdditions.AddRange(output.AddedRelations.Select(r => (r, iteration, d.Index))),
                 iteration == settings.RefinementIterations && TripleSink is { } sink
-                    ? (d, output) => sink.AddAsync(d, iteration, output.CanonicalTriples(d, iteration).ToList(), cancellationToken).AsTask()
+                    ? (d, output) => sink.AddAsync(d, output.CanonicalTriples(d, iteration).ToList(), cancellationToken).AsTask()
                     : null).ConfigureAwait(false);
 
             unfinished = documents.Count(d => !canonical.ContainsKey(d.Index));

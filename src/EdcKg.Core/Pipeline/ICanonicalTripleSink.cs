@@ -13,11 +13,7 @@ public interface ICanonicalTripleSink
     /// Called once a document's canonical triples of the last iteration are stored, from concurrent workers, in any
     /// order. Should return quickly (queue the work).
     /// </summary>
-    /// <param name="document">The document.</param>
-    /// <param name="iteration">The iteration the triples come from (also when there are none).</param>
-    /// <param name="triples">The document's canonical triples.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    ValueTask AddAsync(Document document, int iteration, IReadOnlyList<CanonicalTriple> triples, CancellationToken cancellationToken);
+    ValueTask AddAsync(Document document, IReadOnlyList<CanonicalTriple> triples, CancellationToken cancellationToken);
 
     /// <summary>
     /// Called when the run has finished, with its whole snapshot: the sink writes what it has not yet written

@@ -26,16 +26,29 @@ public static class RunSnapshotReader
         var manifest = await store.ReadManifestAsync(cancellationToken).ConfigureAwait(false);
         var documents = await store.LoadDocumentsAsync(cancellationToken).ConfigureAwait(false);
         var relations = await store.LoadSchemaAsync(cancellationToken).ConfigureAwait(false);
+        var byIndex = documents.ToDictionary(d => d.Index);
         var latest = new Dictionary<int, (int Iteration, SchemaCanonicalizationOutput Output)>();
-        foreach (var iteration in await store.LoadIterationsAsync(StageName.SchemaCanonicalization, cancellationToken).ConfigureAwait(false))
+        var earlierSubjects = new Dictionary<int, HashSet<string>>();
+        foreach (var iteration in (await store.LoadIterationsAsync(StageName.SchemaCanonicalization, cancellationToken).ConfigureAwait(false)).Order())
         {
             foreach (var (index, payload) in await store.LoadStageResultsAsync(iteration, StageName.SchemaCanonicalization, cancellationToken).ConfigureAwait(false))
             {
+                if (latest.TryGetValue(index, out var earlier) && byIndex.TryGetValue(index, out var document))
+                {
+                    if (!earlierSubjects.TryGetValue(index, out var subjects))
+                    {
+                        earlierSubjects[index] = subjects = new HashSet<string>(StringComparer.Ordinal);
+                    }
+
+                    subjects.UnionWith(earlier.Output.CanonicalTriples(document, earlier.Iteration).Select(t => t.Triple.Subject));
+                }
+
                 latest[index] = (iteration, StagePayload.Read<SchemaCanonicalizationOutput>(payload));
             }
         }
 
         var triples = new List<CanonicalTriple>();
+        var superseded = new List<SupersededTriples>();
         foreach (var document in documents)
         {
             if (!latest.TryGetValue(document.Index, out var found))
@@ -44,8 +57,12 @@ public static class RunSnapshotReader
             }
 
             triples.AddRange(found.Output.CanonicalTriples(document, found.Iteration));
+            if (earlierSubjects.TryGetValue(document.Index, out var subjects))
+            {
+                superseded.Add(new SupersededTriples(document.Id, document.Index, found.Iteration, subjects.Order(StringComparer.Ordinal).ToList()));
+            }
         }
 
-        return new RunSnapshot(RunManifest.RunIdOf(manifest), documents, relations, triples, latest.ToDictionary(p => p.Key, p => p.Value.Iteration));
+        return new RunSnapshot(RunManifest.RunIdOf(manifest), documents, relations, triples, superseded);
     }
 }

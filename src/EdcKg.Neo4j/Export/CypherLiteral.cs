@@ -41,11 +41,12 @@ public static class CypherLiteral
         return builder.Append('\'').ToString();
     }
 
-    /// <summary>A literal for a parameter value: string, integer, float (always with a decimal point), boolean or null.</summary>
+    /// <summary>A literal for a parameter value: string, integer, float (always with a decimal point), boolean, null, or a list of those.</summary>
     public static string Value(object? value) => value switch
     {
         null => "null",
         string s => String(s),
+        IEnumerable<string> strings => "[" + string.Join(", ", strings.Select(String)) + "]",
         bool b => b ? "true" : "false",
         int or long => Convert.ToString(value, CultureInfo.InvariantCulture)!,
         float f => Float(f),

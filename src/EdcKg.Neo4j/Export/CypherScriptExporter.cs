@@ -71,7 +71,7 @@ public static class CypherScriptExporter
             }
         }
 
-        foreach (var chunk in GraphBatch.Of(snapshot).SupersedingRows().Chunk(batchSize))
+        foreach (var chunk in GraphBatch.Of(snapshot).SupersededRows().Chunk(batchSize))
         {
             yield return GraphStatements.SupersededRelationships(List(chunk));
         }

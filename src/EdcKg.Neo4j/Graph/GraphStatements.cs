@@ -37,12 +37,13 @@ public static class GraphStatements
         + "ON CREATE SET r.documentIndex = row.documentIndex, r.openRelation = row.openRelation, r.decision = row.decision, r.score = row.score";
 
     /// <summary>
-    /// Deletes, for rows of <c>{runId, documentId, iteration}</c>, the run's relationships of that document from
-    /// earlier iterations (left by an export made before the run was refined further).
+    /// Deletes, for rows of <c>{runId, documentId, iteration, subjectKeys}</c>, the run's relationships of that
+    /// document from earlier iterations (left by a write made before the run was refined further). The match starts
+    /// from the subjects' entity nodes, found through the unique key's index, so it touches only their relationships.
     /// </summary>
     public static string SupersededRelationships(string rows = "$rows") =>
-        $"UNWIND {rows} AS row "
-        + "MATCH (:Entity)-[r {runId: row.runId, documentId: row.documentId}]->(:Entity) "
+        $"UNWIND {rows} AS row UNWIND row.subjectKeys AS key "
+        + "MATCH (:Entity {key: key})-[r {runId: row.runId, documentId: row.documentId}]->(:Entity) "
         + "WHERE r.iteration < row.iteration DELETE r";
 
     /// <summary>A document as a row of <see cref="Documents"/>.</summary>

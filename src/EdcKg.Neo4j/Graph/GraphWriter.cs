@@ -109,7 +109,7 @@ public sealed class GraphWriter(QueryApiClient client, ILogger? logger = null)
             }
         }
 
-        foreach (var chunk in batch.SupersedingRows().Chunk(batchSize))
+        foreach (var chunk in batch.SupersededRows().Chunk(batchSize))
         {
             statements.Add(Rows(GraphStatements.SupersededRelationships(), chunk));
         }

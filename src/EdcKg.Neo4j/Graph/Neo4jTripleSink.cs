@@ -20,8 +20,8 @@ public sealed class Neo4jTripleSink : ICanonicalTripleSink, IAsyncDisposable
     private readonly string _runId;
     private readonly int _batchSize;
     private readonly ILogger _logger;
-    private readonly Channel<(Document Document, int Iteration, IReadOnlyList<CanonicalTriple> Triples)> _queue =
-        Channel.CreateUnbounded<(Document, int, IReadOnlyList<CanonicalTriple>)>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<(Document Document, IReadOnlyList<CanonicalTriple> Triples)> _queue =
+        Channel.CreateUnbounded<(Document, IReadOnlyList<CanonicalTriple>)>(new UnboundedChannelOptions { SingleReader = true });
     private readonly CancellationTokenSource _stopping = new();
     private readonly HashSet<int> _written = [];
     private readonly Task _loop;
@@ -59,10 +59,10 @@ public sealed class Neo4jTripleSink : ICanonicalTripleSink, IAsyncDisposable
     private string Target { get; }
 
     /// <inheritdoc/>
-    public ValueTask AddAsync(Document document, int iteration, IReadOnlyList<CanonicalTriple> triples, CancellationToken cancellationToken)
+    public ValueTask AddAsync(Document document, IReadOnlyList<CanonicalTriple> triples, CancellationToken cancellationToken)
     {
         // Unbounded and never awaited by the run: a slow or absent Neo4j must not slow extraction down.
-        _queue.Writer.TryWrite((document, iteration, triples));
+        _queue.Writer.TryWrite((document, triples));
         return ValueTask.CompletedTask;
     }
 
@@ -81,8 +81,12 @@ public sealed class Neo4jTripleSink : ICanonicalTripleSink, IAsyncDisposable
 
             var indexes = documents.Select(d => d.Index).ToHashSet();
             var triples = snapshot.Triples.Where(t => indexes.Contains(t.DocumentIndex)).ToList();
-            var batch = new GraphBatch(snapshot.RunId, documents, snapshot.Relations, triples, GraphBatch.FinalIterationsById(snapshot, documents));
-            await TryWriteAsync(batch, indexes, cancellationToken).ConfigureAwait(false);
+            await TryWriteAsync(new GraphBatch(snapshot.RunId, documents, snapshot.Relations, triples), indexes, cancellationToken).ConfigureAwait(false);
+            if (Failure is null && snapshot.Superseded is { Count: > 0 } superseded)
+            {
+                // Relationships from the iterations before the final one, written by an earlier run or export.
+                await TryWriteAsync(new GraphBatch(snapshot.RunId, [], [], [], superseded), [], cancellationToken).ConfigureAwait(false);
+            }
         }
 
         if (Failure is not null)
@@ -126,17 +130,15 @@ public sealed class Neo4jTripleSink : ICanonicalTripleSink, IAsyncDisposable
         {
             var documents = new List<Document>();
             var triples = new List<CanonicalTriple>();
-            var iterations = new Dictionary<string, int>(StringComparer.Ordinal);
             while (triples.Count < _batchSize && reader.TryRead(out var item))
             {
                 documents.Add(item.Document);
                 triples.AddRange(item.Triples);
-                iterations[item.Document.Id] = item.Iteration;
             }
 
             if (Failure is null)
             {
-                await TryWriteAsync(new GraphBatch(_runId, documents, [], triples, iterations), documents.Select(d => d.Index), cancellationToken).ConfigureAwait(false);
+                await TryWriteAsync(new GraphBatch(_runId, documents, [], triples), documents.Select(d => d.Index), cancellationToken).ConfigureAwait(false);
             }
         }
     }
