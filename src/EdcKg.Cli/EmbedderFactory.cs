@@ -33,7 +33,12 @@ public static class EmbedderFactory
 
             try
             {
-                return EdcKg.LlamaCpp.LlamaEmbeddingGenerator.Open(path);
+                // A GGUF has no sentence-transformers prompts of its own: the prompts given are all there is.
+                return EdcKg.LlamaCpp.LlamaEmbeddingGenerator.Open(path, new EdcKg.LlamaCpp.LlamaEmbeddingOptions
+                {
+                    Threads = onnxOptions?.IntraOpThreads > 0 ? onnxOptions.IntraOpThreads : null,
+                    Prompts = new EdcKg.Core.Prompts.EmbeddingPrompts(onnxOptions?.QueryPrefix, onnxOptions?.PassagePrefix, onnxOptions?.InstructionPrompt),
+                });
             }
             catch (EdcKg.LlamaCpp.LlamaException e)
             {

@@ -67,7 +67,8 @@ public sealed class LlamaEmbeddingGenerator : IEmbeddingGenerator<string, Embedd
     public async Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
         IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var inputs = values.Select(v => model.Tokenize(v, addBos: model.AddBos, parseSpecial: false)).Select(t => t.Length > batchSize ? t[..batchSize] : t).ToList();
+        var prefix = this.options.Prompts.PrefixFor(options);
+        var inputs = values.Select(v => model.Tokenize(prefix + v, addBos: model.AddBos, parseSpecial: false)).Select(t => t.Length > batchSize ? t[..batchSize] : t).ToList();
         var vectors = new float[inputs.Count][];
         await turn.WaitAsync(cancellationToken).ConfigureAwait(false);
         try

@@ -1,3 +1,5 @@
+using EdcKg.Core.Prompts;
+
 namespace EdcKg.LlamaCpp;
 
 /// <summary>How <see cref="LlamaEmbeddingGenerator"/> runs its context.</summary>
@@ -17,4 +19,10 @@ public sealed record LlamaEmbeddingOptions
 
     /// <summary>Scale every embedding to unit length (what cosine retrieval expects).</summary>
     public bool Normalize { get; init; } = true;
+
+    /// <summary>
+    /// What is put before each text by its role (a GGUF carries no sentence-transformers prompts, so none by
+    /// default): e5's <c>"query: "</c> / <c>"passage: "</c>, or e5-mistral's instruction prompt for the schema retriever.
+    /// </summary>
+    public EmbeddingPrompts Prompts { get; init; } = EmbeddingPrompts.None;
 }

@@ -166,18 +166,8 @@ public sealed class OnnxSentenceEmbedder : IEmbeddingGenerator<string, Embedding
     public void Dispose() => session.Dispose();
 
     /// <summary>The text put before each input for the role and instruction <paramref name="options"/> ask for.</summary>
-    public string PrefixFor(EmbeddingGenerationOptions? options)
-    {
-        if (EmbeddingOptionKeys.RoleOf(options) != EmbeddingRole.Query)
-        {
-            return PassagePrefix;
-        }
-
-        var instruction = EmbeddingOptionKeys.InstructionOf(options);
-        return instruction is not null && this.options.InstructionPrompt is { } prompt
-            ? prompt.Replace("{instruction}", instruction, StringComparison.Ordinal)
-            : QueryPrefix;
-    }
+    public string PrefixFor(EmbeddingGenerationOptions? options) =>
+        new EmbeddingPrompts(QueryPrefix, PassagePrefix, this.options.InstructionPrompt).PrefixFor(options);
 
     private float[][] Embed(string[] texts, string prefix, CancellationToken cancellationToken = default)
     {

@@ -67,6 +67,52 @@ public sealed class LocalModelRunTests
     }
 
     [Fact]
+    public async Task ABertGgufEmbedderRunsWithPromptsThatBecomePartOfTheRunsIdentity()
+    {
+        var folder = CliRunner.TempDirectory();
+        var model = Path.Combine(folder, "tiny.gguf");
+        TinyLlamaGguf.Write(model);
+        var embedder = Path.Combine(folder, "tiny-bert.gguf");
+        TinyBertGguf.Write(embedder);
+        var corpus = Path.Combine(folder, "corpus.txt");
+        File.WriteAllText(corpus, string.Join('\n', Corpus));
+        var output = Path.Combine(folder, "out");
+        string[] Args(string queryPrefix) =>
+        [
+            "run", "--input-text-file-path", corpus, "--oie-llm", model, "--sc-embedder", embedder,
+            "--embedder-query-prefix", queryPrefix, "--embedder-passage-prefix", "passage: ",
+            "--output-dir", output, "--threads", "1", "--context-size", "4096", "--parallelism", "3",
+        ];
+
+        var (code, _, error) = await Task.Run(() => CliRunner.RunAsync(Args("query: ")));
+
+        Assert.True(code == ExitCodes.Success, error);
+        await using (var store = RunStore.OpenExisting(output))
+        {
+            var manifest = await store.ReadManifestAsync();
+            Assert.StartsWith("tiny-bert.gguf:", manifest["model.sc_embedder"]);
+            Assert.Contains("|prompts:", manifest["model.sc_embedder"]);
+            Assert.DoesNotContain("|prompts:", manifest["model.oie"]);
+        }
+
+        // Other prompts give other embeddings: the run refuses to resume with them.
+        var (changed, _, changedError) = await Task.Run(() => CliRunner.RunAsync(Args("search query: ")));
+        Assert.Equal(ExitCodes.BadInput, changed);
+        Assert.Contains("model.sc_embedder", changedError);
+    }
+
+    [Fact]
+    public async Task AnInstructionPromptWithoutItsSlotNamesTheOption()
+    {
+        var (code, _, error) = await CliRunner.RunAsync(
+            "run", "--input-text-file-path", Path.Combine(CliRunner.SharedEdc, "datasets", "example.txt"), "--oie-llm", "m.gguf", "--sc-embedder", "e5",
+            "--embedder-instruction-prompt", "Instruct: retrieve\\nQuery: ", "--output-dir", Path.Combine(CliRunner.TempDirectory(), "o"));
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("--embedder-instruction-prompt must contain {instruction}", error);
+    }
+
+    [Fact]
     public async Task AMissingGgufFileNamesTheOption()
     {
         var folder = CliRunner.TempDirectory();

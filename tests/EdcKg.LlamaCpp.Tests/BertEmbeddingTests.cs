@@ -51,6 +51,31 @@ public sealed class BertEmbeddingTests : IDisposable
     }
 
     [Fact]
+    public async Task PromptsArePutBeforeTextsByTheirRole()
+    {
+        var prompts = new EdcKg.Core.Prompts.EmbeddingPrompts("query: ", "passage: ", "instruct: {instruction} query: ");
+        using var prompted = LlamaEmbeddingGenerator.Open(path, new LlamaEmbeddingOptions { Threads = 1, Prompts = prompts });
+        using var plain = LlamaEmbeddingGenerator.Open(path, new LlamaEmbeddingOptions { Threads = 1 });
+        var query = EdcKg.Core.Prompts.EmbeddingOptionKeys.For(EdcKg.Core.Prompts.EmbeddingRole.Query);
+        var instructed = EdcKg.Core.Prompts.EmbeddingOptionKeys.For(EdcKg.Core.Prompts.EmbeddingRole.Query, "find the relation");
+
+        var actual = new[]
+        {
+            (await prompted.GenerateAsync(["born in"], query))[0],
+            (await prompted.GenerateAsync(["born in"]))[0],
+            (await prompted.GenerateAsync(["born in"], instructed))[0],
+        };
+        var expected = await plain.GenerateAsync(["query: born in", "passage: born in", "instruct: find the relation query: born in"]);
+
+        for (var i = 0; i < actual.Length; i++)
+        {
+            Assert.Equal(expected[i].Vector.ToArray(), actual[i].Vector.ToArray(), (a, b) => MathF.Abs(a - b) < 1e-5f);
+        }
+
+        Assert.True(TensorPrimitives.CosineSimilarity(actual[0].Vector.Span, actual[1].Vector.Span) < 0.9999f);
+    }
+
+    [Fact]
     public async Task InputsEmbeddedTogetherEqualInputsEmbeddedAlone()
     {
         using var generator = LlamaEmbeddingGenerator.Open(path, new LlamaEmbeddingOptions { Threads = 1, BatchSize = 128 });

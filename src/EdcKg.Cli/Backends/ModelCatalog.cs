@@ -29,7 +29,7 @@ public sealed class ModelCatalog : IAsyncDisposable
                 GpuLayers = options.GpuLayers,
                 MaxParallelSequences = Math.Max(1, options.Parallelism),
             },
-            new LlamaEmbeddingOptions { Threads = options.Threads > 0 ? options.Threads : null });
+            new LlamaEmbeddingOptions { Threads = options.Threads > 0 ? options.Threads : null, Prompts = options.EmbeddingPrompts });
     }
 
     /// <summary>The chat model named by option <paramref name="option"/>.</summary>
@@ -57,6 +57,19 @@ public sealed class ModelCatalog : IAsyncDisposable
             Embedder(label("sc_embedder"), names["sc_embedder"]),
             refining ? Chat(label("ee"), names["ee"]) : null,
             refining ? Embedder(label("sr_embedder"), names["sr_embedder"]) : null);
+
+    /// <summary>The identity of embedder <paramref name="name"/> used with <paramref name="prompts"/> (unchanged when none are set).</summary>
+    public static string Identity(string name, EdcKg.Core.Prompts.EmbeddingPrompts prompts)
+    {
+        if (prompts.IsEmpty)
+        {
+            return Identity(name);
+        }
+
+        var text = string.Join('\u0001', prompts.QueryPrefix ?? "\u0002", prompts.PassagePrefix ?? "\u0002", prompts.InstructionPrompt ?? "\u0002");
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
+        return $"{Identity(name)}|prompts:{hash[..16]}";
+    }
 
     /// <summary>
     /// A stable identity of the model <paramref name="name"/> for the run's caches and manifest: for a file or folder,

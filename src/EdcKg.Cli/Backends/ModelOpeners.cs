@@ -20,9 +20,16 @@ internal static class ModelOpeners
     {
         if (options.Remote?.Serves(name) == true)
         {
-            return options.Remote.OpenEmbedder(option, name);
+            return options.Remote.OpenEmbedder(option, name, options.EmbeddingPrompts);
         }
 
-        return EmbedderFactory.Open(option, name, new OnnxEmbedderOptions { IntraOpThreads = options.Threads });
+        var prompts = options.EmbeddingPrompts;
+        return EmbedderFactory.Open(option, name, new OnnxEmbedderOptions
+        {
+            IntraOpThreads = options.Threads,
+            QueryPrefix = prompts.QueryPrefix,
+            PassagePrefix = prompts.PassagePrefix,
+            InstructionPrompt = prompts.InstructionPrompt,
+        });
     }
 }

@@ -1,4 +1,5 @@
 using EdcKg.Cli.Backends.Remote;
+using EdcKg.Core.Prompts;
 
 namespace EdcKg.Cli.Backends;
 
@@ -22,4 +23,10 @@ public sealed record ModelOptions
 
     /// <summary>Documents a local chat model decodes together (the run's parallelism).</summary>
     public int Parallelism { get; init; } = 16;
+
+    /// <summary>
+    /// Prompts of every embedder the command opens, where set (an ONNX folder's own sentence-transformers prompts fill
+    /// the parts left unset).
+    /// </summary>
+    public EmbeddingPrompts EmbeddingPrompts { get; init; } = EmbeddingPrompts.None;
 }

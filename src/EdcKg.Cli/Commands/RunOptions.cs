@@ -46,6 +46,9 @@ internal sealed class RunOptions
     public Option<int> ContextSize { get; } = new("--context-size") { Description = "Context size of local chat models, in tokens.", DefaultValueFactory = _ => 8192 };
     public Option<int> GpuLayers { get; } = new("--gpu-layers") { Description = "Layers offloaded to the GPU (CUDA builds).", DefaultValueFactory = _ => 0 };
     public Option<int> Threads { get; } = new("--threads") { Description = "Threads for local inference (0: one per core).", DefaultValueFactory = _ => 0 };
+    public Option<string?> EmbedderQueryPrefix { get; } = new("--embedder-query-prefix") { Description = "Put before texts the embedders embed as queries, e.g. \"query: \" for e5 models (default: an ONNX folder's own prompt, else nothing)." };
+    public Option<string?> EmbedderPassagePrefix { get; } = new("--embedder-passage-prefix") { Description = "Put before texts the embedders embed as passages (schema definitions), e.g. \"passage: \" for e5 models." };
+    public Option<string?> EmbedderInstructionPrompt { get; } = new("--embedder-instruction-prompt") { Description = "Query prompt of instruction-tuned embedders, with {instruction}, e.g. \"Instruct: {instruction}\\nQuery: \" for e5-mistral (\\n is a line break); the schema retriever's queries carry EDC's instruction." };
 
     public Option<string?> Shard { get; } = new("--shard") { Description = "Process only shard i/N of the corpus (documents assigned by a hash of their id), for N workers in parallel; combine their output folders with `edckg merge`." };
     public Option<string[]> LlmEndpoint { get; } = new("--llm-endpoint") { Description = "URL of an OpenAI-compatible server (vLLM, SGLang, llama.cpp server, Ollama, a hosted API), such as http://gpu1:8000/v1; repeat it for several replicas. Model names that are not local files are then the server's model names; openai:MODEL always is. API key from EDCKG_API_KEY or OPENAI_API_KEY." };
@@ -136,7 +139,22 @@ internal sealed class RunOptions
         GpuLayers = result.GetValue(GpuLayers),
         Threads = result.GetValue(Threads),
         Parallelism = result.GetValue(Parallelism),
+        EmbeddingPrompts = EmbeddingPrompts(result),
     };
+
+    /// <summary>The embedders' prompts the options set (<c>\n</c> in a value is a line break).</summary>
+    /// <exception cref="ArgumentException">The instruction prompt has no <c>{instruction}</c>; the message names the option.</exception>
+    public EmbeddingPrompts EmbeddingPrompts(ParseResult result)
+    {
+        static string? Unescaped(string? value) => value?.Replace("\\n", "\n", StringComparison.Ordinal);
+        var instructionPrompt = Unescaped(result.GetValue(EmbedderInstructionPrompt));
+        if (instructionPrompt is not null && !instructionPrompt.Contains(Core.Prompts.EmbeddingPrompts.InstructionSlot, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"{EmbedderInstructionPrompt.Name} must contain {Core.Prompts.EmbeddingPrompts.InstructionSlot} where the task instruction goes (got '{instructionPrompt}').");
+        }
+
+        return new EmbeddingPrompts(Unescaped(result.GetValue(EmbedderQueryPrefix)), Unescaped(result.GetValue(EmbedderPassagePrefix)), instructionPrompt);
+    }
 
     /// <summary>The model of every role, with EDC's defaults: the other LLM roles use the OIE model, the retriever the canonicalization embedder.</summary>
     public Dictionary<string, string> ModelNames(ParseResult result)
@@ -199,7 +217,12 @@ internal sealed class RunOptions
     {
         var names = ModelNames(result);
         var backends = models.OpenBackends(names, settings.RefinementIterations > 0, role => role.EndsWith("embedder", StringComparison.Ordinal) ? "--" + role.Replace('_', '-') : $"--{role}-llm");
-        return (backends, names.ToDictionary(p => p.Key, p => ModelCatalog.Identity(p.Value)));
+
+        // Prompts change every embedding, so they are part of an embedder's identity (caches, manifest) when set.
+        var prompts = EmbeddingPrompts(result);
+        return (backends, names.ToDictionary(
+            p => p.Key,
+            p => p.Key.EndsWith("embedder", StringComparison.Ordinal) ? ModelCatalog.Identity(p.Value, prompts) : ModelCatalog.Identity(p.Value)));
     }
 
     public LogLevel LogLevel(ParseResult result)

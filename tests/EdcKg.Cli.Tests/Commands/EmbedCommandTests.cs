@@ -45,6 +45,11 @@ public sealed class EmbedCommandTests : IDisposable
         Assert.All(vectors, v => Assert.Equal(32, v.Length));
         Assert.All(vectors, v => Assert.Equal(1f, System.Numerics.Tensors.TensorPrimitives.Norm(v), 4));
         Assert.NotEqual(vectors[0], vectors[1]);
+
+        // The prompt options reach a GGUF embedder too: a query with its prefix is the prefixed text as a passage.
+        var (_, query, _) = await RunAsync("born in\n", "embed", "--model", gguf, "--json", "--query", "--query-prefix", "query: ");
+        var (_, prefixed, _) = await RunAsync("query: born in\n", "embed", "--model", gguf, "--json");
+        Assert.Equal(prefixed, query);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.ClientModel;
 using System.ClientModel.Primitives;
+using EdcKg.Core.Prompts;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.SemanticKernel;
@@ -68,11 +69,11 @@ public sealed class RemoteBackend : IDisposable
     }
 
     /// <summary>The embedding model <paramref name="name"/> (given by option <paramref name="option"/>).</summary>
-    public IEmbeddingGenerator<string, Embedding<float>> OpenEmbedder(string option, string name)
+    public IEmbeddingGenerator<string, Embedding<float>> OpenEmbedder(string option, string name, EmbeddingPrompts? prompts = null)
     {
         var model = ServedName(option, name);
         // What SK's AddOpenAIEmbeddingGenerator registers; that method is still marked experimental (SKEXP0010).
-        return new RemoteEmbeddingGenerator(client.GetEmbeddingClient(model).AsIEmbeddingGenerator());
+        return new RemoteEmbeddingGenerator(client.GetEmbeddingClient(model).AsIEmbeddingGenerator(), prompts);
     }
 
     /// <inheritdoc />
