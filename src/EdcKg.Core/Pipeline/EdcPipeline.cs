@@ -42,13 +42,13 @@ public sealed class EdcPipeline
             }
 
             var identity = modelIdentities.GetValueOrDefault(role, role);
-            return new CachingChatClient(new UsageRecordingChatClient(client, Usage, role, identity), store, identity);
+            return new CachingChatClient(new UsageRecordingChatClient(client, Usage, role, ModelLabel.Of(identity)), store, identity);
         }
 
         IEmbeddingGenerator<string, Embedding<float>> CachedEmbedder(IEmbeddingGenerator<string, Embedding<float>> embedder, string role)
         {
             var identity = modelIdentities.GetValueOrDefault(role, role);
-            return new CachingEmbeddingGenerator(new UsageRecordingEmbeddingGenerator(embedder, Usage, role, identity), store, identity);
+            return new CachingEmbeddingGenerator(new UsageRecordingEmbeddingGenerator(embedder, Usage, role, ModelLabel.Of(identity)), store, identity);
         }
 
         this.backends = backends with
