@@ -26,6 +26,7 @@ public sealed class OnnxSentenceEmbedder : IEmbeddingGenerator<string, Embedding
     private readonly WordPieceEncoder encoder;
     private readonly SentenceTransformerFolder folder;
     private readonly OnnxEmbedderOptions options;
+    private readonly EmbeddingPrompts prompts;
     private readonly ILogger logger;
     private readonly string[] inputNames;
     private readonly string[] outputNames;
@@ -40,8 +41,10 @@ public sealed class OnnxSentenceEmbedder : IEmbeddingGenerator<string, Embedding
         encoder = new WordPieceEncoder(folder);
         inputNames = CheckInputs(session, folder.ModelPath);
         outputNames = [PickOutput(session, folder.ModelPath)];
-        QueryPrefix = options.QueryPrefix ?? folder.QueryPrompt ?? string.Empty;
-        PassagePrefix = options.PassagePrefix ?? folder.PassagePrompt ?? string.Empty;
+        prompts = new EmbeddingPrompts(
+            options.QueryPrefix ?? folder.QueryPrompt ?? string.Empty,
+            options.PassagePrefix ?? folder.PassagePrompt ?? string.Empty,
+            options.InstructionPrompt);
         ModelId = $"{Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder.Folder)))}/{Path.GetFileName(folder.ModelPath)}";
         Dimension = OutputWidth(session, outputNames[0]) ?? folder.Dimension ?? Embed(["dimension probe"], string.Empty)[0].Length;
         if (folder.Dimension is { } declared && declared != Dimension)
@@ -67,10 +70,10 @@ public sealed class OnnxSentenceEmbedder : IEmbeddingGenerator<string, Embedding
     public string Fingerprint => fingerprint.Value;
 
     /// <summary>The prefix of texts embedded as <see cref="EmbeddingRole.Query"/> without an instruction.</summary>
-    public string QueryPrefix { get; }
+    public string QueryPrefix => prompts.QueryPrefix!;
 
     /// <summary>The prefix of texts embedded as <see cref="EmbeddingRole.Passage"/>, the role of texts when none is given.</summary>
-    public string PassagePrefix { get; }
+    public string PassagePrefix => prompts.PassagePrefix!;
 
     /// <summary>The most tokens of one text, [CLS] and [SEP] included; longer texts are truncated with a warning.</summary>
     public int MaxSequenceLength => encoder.MaxLength;
@@ -166,8 +169,7 @@ public sealed class OnnxSentenceEmbedder : IEmbeddingGenerator<string, Embedding
     public void Dispose() => session.Dispose();
 
     /// <summary>The text put before each input for the role and instruction <paramref name="options"/> ask for.</summary>
-    public string PrefixFor(EmbeddingGenerationOptions? options) =>
-        new EmbeddingPrompts(QueryPrefix, PassagePrefix, this.options.InstructionPrompt).PrefixFor(options);
+    public string PrefixFor(EmbeddingGenerationOptions? options) => prompts.PrefixFor(options);
 
     private float[][] Embed(string[] texts, string prefix, CancellationToken cancellationToken = default)
     {

@@ -14,30 +14,28 @@ internal static class PrefilterCut
     /// <summary>The <paramref name="k"/>-th largest of <paramref name="values"/> (1 ≤ k ≤ length).</summary>
     public static float KthLargest(ReadOnlySpan<float> values, int k)
     {
-        var best = new float[k];
-        var filled = 0;
-        var bar = float.NegativeInfinity;
+        var best = new TopKSelection(k);
         var i = 0;
         ref var start = ref MemoryMarshal.GetReference(values);
         for (; i + Vector256<float>.Count <= values.Length; i += Vector256<float>.Count)
         {
-            if (!Vector256.GreaterThanAny(Vector256.LoadUnsafe(ref start, (nuint)i), Vector256.Create(bar)))
+            if (!Vector256.GreaterThanAny(Vector256.LoadUnsafe(ref start, (nuint)i), Vector256.Create(best.Threshold)))
             {
                 continue;
             }
 
             for (var lane = i; lane < i + Vector256<float>.Count; lane++)
             {
-                bar = Insert(best, ref filled, values[lane]);
+                best.Offer(lane, values[lane]);
             }
         }
 
         for (; i < values.Length; i++)
         {
-            bar = Insert(best, ref filled, values[i]);
+            best.Offer(i, values[i]);
         }
 
-        return best[k - 1];
+        return best.Threshold;
     }
 
     /// <summary>
@@ -69,25 +67,5 @@ internal static class PrefilterCut
         }
 
         return found;
-    }
-
-    // Keeps best[0..filled) sorted in decreasing order, at most best.Length long; returns the bar a value must beat.
-    private static float Insert(float[] best, ref int filled, float value)
-    {
-        var k = best.Length;
-        if (filled == k && value <= best[k - 1])
-        {
-            return best[k - 1];
-        }
-
-        var at = filled < k ? filled++ : k - 1;
-        while (at > 0 && best[at - 1] < value)
-        {
-            best[at] = best[at - 1];
-            at--;
-        }
-
-        best[at] = value;
-        return filled == k ? best[k - 1] : float.NegativeInfinity;
     }
 }
