@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using EdcKg.Core.Evaluation;
+using EdcKg.Evaluation.PythonCompat;
+using EdcKg.Evaluation.Scoring;
 
 namespace EdcKg.Bench;
 

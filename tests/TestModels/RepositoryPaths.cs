@@ -6,8 +6,11 @@ public static class RepositoryPaths
     /// <summary>The folder that holds EdcKg.sln.</summary>
     public static string Root { get; } = FindRoot();
 
-    /// <summary>EDC's benchmark data beside the repository.</summary>
-    public static string SharedEdc => Path.GetFullPath(Path.Combine(Root, "..", "shared", "edc"));
+    /// <summary>
+    /// EDC's benchmark data: <c>shared/edc</c> beside the repository, or beside a folder above it when the checkout is
+    /// nested one level deeper than the data (the nearest one wins).
+    /// </summary>
+    public static string SharedEdc { get; } = FindSharedEdc();
 
     /// <summary>Our own prompts.</summary>
     public static string Prompts => Path.Combine(Root, "prompts");
@@ -18,6 +21,22 @@ public static class RepositoryPaths
         var path = Path.Combine(Path.GetTempPath(), "edckg-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(path);
         return path;
+    }
+
+    private static string FindSharedEdc()
+    {
+        var beside = Path.GetFullPath(Path.Combine(Root, "..", "shared", "edc"));
+        for (var directory = Directory.GetParent(Root); directory is not null; directory = directory.Parent)
+        {
+            var candidate = Path.Combine(directory.FullName, "shared", "edc");
+            if (Directory.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        // Missing data: name the expected place so the failing test says where to put it.
+        return beside;
     }
 
     private static string FindRoot()

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using EdcKg.Core.Evaluation;
+using EdcKg.Evaluation.Scoring;
 
 namespace EdcKg.Cli.Commands;
 

@@ -1,9 +1,9 @@
 using System.CommandLine;
 using EdcKg.Cli.Backends;
 using EdcKg.Cli.Console;
-using EdcKg.Core.Benchmarks;
-using EdcKg.Core.Evaluation;
-using EdcKg.Core.Experiments;
+using EdcKg.Evaluation.Benchmarks;
+using EdcKg.Evaluation.Scoring;
+using EdcKg.Evaluation.Experiments;
 using EdcKg.Core.Inputs;
 using EdcKg.Core.Pipeline;
 using EdcKg.Core.Prompts;

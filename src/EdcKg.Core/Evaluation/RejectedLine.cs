@@ -1,4 +1,0 @@
-namespace EdcKg.Core.Evaluation;
-
-/// <summary>A prediction line that the reference skips (with its reference line), and why.</summary>
-public sealed record RejectedLine(int Line, string Reason);
