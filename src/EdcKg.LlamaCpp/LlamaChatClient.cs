@@ -115,6 +115,7 @@ public sealed class LlamaChatClient : IChatClient
         : serviceType == typeof(ChatClientMetadata) ? metadata
         : serviceType.IsInstanceOfType(this) ? this
         : serviceType == typeof(LlamaModel) ? model
+        : serviceType == typeof(Core.Chunking.ITokenCounter) ? new LlamaTokenCounter(this, model, generator.ContextSize)
         : null;
 
     /// <summary>Refuses new requests, lets those already queued finish, then frees the context (and the model when the client loaded it).</summary>
