@@ -24,7 +24,7 @@ internal static class PipelineOverheadBench
             .Select(i => new Document(i, i.ToString(CultureInfo.InvariantCulture), $"Person{i} relation{i % 250} Company{i % 97}. Company{i % 97} relation{(i * 7) % 250} City{i % 31}."))
             .ToList();
         var schema = Enumerable.Range(0, 200).Select(i => new SchemaRelation($"relation{i}", $"The subject entity has relation{i} with the object entity, kind {i % 13}.", RelationOrigin.Target)).ToList();
-        var models = new Dictionary<string, string> { ["oie"] = "scripted", ["sd"] = "scripted", ["sc"] = "scripted", ["sc_embedder"] = "hashing-384" };
+        var models = new Dictionary<ModelRole, string> { [ModelRole.OpenExtraction] = "scripted", [ModelRole.SchemaDefinition] = "scripted", [ModelRole.SchemaCanonicalization] = "scripted", [ModelRole.CanonicalizationEmbedder] = "hashing-384" };
 
         Console.WriteLine($"pipeline overhead: {documents} documents, 2 triples each, instant backend, {Environment.ProcessorCount} cores");
         foreach (var (label, targetSchema) in new[] { ("200-relation target schema", schema), ("no target schema (self-canonicalization)", new List<SchemaRelation>()) })
@@ -34,7 +34,7 @@ internal static class PipelineOverheadBench
         }
     }
 
-    private static async Task RunScenarioAsync(int documents, EdcPrompts prompts, List<Document> corpus, List<SchemaRelation> schema, Dictionary<string, string> models)
+    private static async Task RunScenarioAsync(int documents, EdcPrompts prompts, List<Document> corpus, List<SchemaRelation> schema, Dictionary<ModelRole, string> models)
     {
         foreach (var parallelism in new[] { 1, 64 })
         {

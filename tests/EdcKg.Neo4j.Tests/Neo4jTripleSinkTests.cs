@@ -12,9 +12,9 @@ namespace EdcKg.Neo4j.Tests;
 
 public sealed class Neo4jTripleSinkTests
 {
-    private static readonly Dictionary<string, string> Models = new()
+    private static readonly Dictionary<ModelRole, string> Models = new()
     {
-        ["oie"] = "scripted", ["sd"] = "scripted", ["sc"] = "scripted", ["ee"] = "scripted", ["sc_embedder"] = "hashing-64", ["sr_embedder"] = "hashing-64",
+        [ModelRole.OpenExtraction] = "scripted", [ModelRole.SchemaDefinition] = "scripted", [ModelRole.SchemaCanonicalization] = "scripted", [ModelRole.EntityExtraction] = "scripted", [ModelRole.CanonicalizationEmbedder] = "hashing-64", [ModelRole.SchemaRetrieverEmbedder] = "hashing-64",
     };
 
     private static Neo4jSettings Settings(Uri uri, int batchSize = 3, int retries = 3) =>

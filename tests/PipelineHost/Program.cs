@@ -21,7 +21,7 @@ var embedder = new HashingEmbeddingGenerator();
 var backends = new EdcBackends(chat, chat, chat, embedder, chat, embedder);
 var prompts = EdcPrompts.Load(new PromptSources(Path.Combine(promptsDir, "templates"), Path.Combine(promptsDir, "few_shot")), iterations > 0);
 var settings = new EdcSettings { RefinementIterations = iterations, Parallelism = 4 };
-var models = new Dictionary<string, string> { ["oie"] = "scripted", ["sd"] = "scripted", ["sc"] = "scripted", ["ee"] = "scripted", ["sc_embedder"] = "hashing-64", ["sr_embedder"] = "hashing-64" };
+var models = new Dictionary<ModelRole, string> { [ModelRole.OpenExtraction] = "scripted", [ModelRole.SchemaDefinition] = "scripted", [ModelRole.SchemaCanonicalization] = "scripted", [ModelRole.EntityExtraction] = "scripted", [ModelRole.CanonicalizationEmbedder] = "hashing-64", [ModelRole.SchemaRetrieverEmbedder] = "hashing-64" };
 await using var store = RunStore.Open(output);
 var manifest = RunManifest.Create(corpus, schema, prompts, settings, models);
 var pipeline = new EdcPipeline(backends, prompts, settings, store, models, new LineProgress(args.Length > 6 ? args[6] : null));

@@ -110,6 +110,6 @@ internal static class ExperimentCommand
             Seed = entry.Seed,
             Parallelism = entry.Parallelism,
         };
-        return new ExperimentConfiguration(entry.Name!, settings, entry.TargetSchema, backends, names.ToDictionary(p => p.Key, p => ModelCatalog.Identity(p.Value)));
+        return new ExperimentConfiguration(entry.Name!, settings, entry.TargetSchema, backends, names.ToDictionary(p => ModelRoles.FromLabel(p.Key)!.Value, p => ModelCatalog.Identity(p.Value)));
     }
 }

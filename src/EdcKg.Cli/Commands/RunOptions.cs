@@ -213,7 +213,7 @@ internal sealed class RunOptions
     }
 
     /// <summary>Opens the model of every role the run needs, and the identities its caches and manifest record.</summary>
-    public (EdcBackends Backends, Dictionary<string, string> Identities) OpenBackends(ParseResult result, ModelCatalog models, EdcSettings settings)
+    public (EdcBackends Backends, Dictionary<ModelRole, string> Identities) OpenBackends(ParseResult result, ModelCatalog models, EdcSettings settings)
     {
         var names = ModelNames(result);
         var backends = models.OpenBackends(names, settings.RefinementIterations > 0, role => role.EndsWith("embedder", StringComparison.Ordinal) ? "--" + role.Replace('_', '-') : $"--{role}-llm");
@@ -221,7 +221,7 @@ internal sealed class RunOptions
         // Prompts change every embedding, so they are part of an embedder's identity (caches, manifest) when set.
         var prompts = EmbeddingPrompts(result);
         return (backends, names.ToDictionary(
-            p => p.Key,
+            p => ModelRoles.FromLabel(p.Key)!.Value,
             p => p.Key.EndsWith("embedder", StringComparison.Ordinal) ? ModelCatalog.Identity(p.Value, prompts) : ModelCatalog.Identity(p.Value)));
     }
 

@@ -23,6 +23,20 @@ public static class ModelRoles
         _ => throw new ArgumentOutOfRangeException(nameof(role), role, null),
     };
 
+    /// <summary>The role stored under <paramref name="label"/> (<see cref="Label"/>), or null for a label no role has.</summary>
+    public static ModelRole? FromLabel(string label)
+    {
+        foreach (var role in All)
+        {
+            if (role.Label() == label)
+            {
+                return role;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The command-line option that names the role's model (<c>--oie-llm</c>, <c>--sc-embedder</c>, ...).</summary>
     public static string OptionName(this ModelRole role) => role switch
     {

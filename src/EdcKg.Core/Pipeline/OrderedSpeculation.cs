@@ -6,36 +6,36 @@ using EdcKg.Core.Stages;
 namespace EdcKg.Core.Pipeline;
 
 /// <summary>
-/// Canonicalization in corpus order when the schema grows, without giving up parallelism: a window of documents is
+/// Canonicalization in corpus order when the schema grows, without giving up parallelism: a window of items is
 /// canonicalized at once, each on its own fork of the schema as it stood, and the results are then taken in corpus
-/// order. A result is kept only if the relations that earlier documents of the window added could not have changed
+/// order. A result is kept only if the relations that earlier items of the window added could not have changed
 /// it (none has the name of one of its relations, and none would have entered one of its top-k candidate lists);
-/// otherwise that document is canonicalized again on the real schema. The outcome is exactly that of one document at
+/// otherwise that item is canonicalized again on the real schema. The outcome is exactly that of one item at
 /// a time, with a local backend fed a batch instead of one prompt.
 /// </summary>
 internal static class OrderedSpeculation
 {
     /// <summary>
     /// Canonicalizes <paramref name="pending"/> in order, handing each result to <paramref name="commit"/> in corpus
-    /// order. With <paramref name="fail"/>, a document whose model requests failed for good
+    /// order. With <paramref name="fail"/>, an item whose model requests failed for good
     /// (<see cref="ModelUnavailableException"/>) is handed to it and the stage stops there, so that the schema keeps
     /// growing in corpus order when the next run retries it; without, the exception propagates.
     /// </summary>
     public static async Task RunAsync(
-        IReadOnlyList<Document> pending,
+        IReadOnlyList<WorkItem> pending,
         int window,
         int topK,
         CanonicalSchema schema,
-        Func<Document, CanonicalSchema, CancellationToken, Task<SchemaCanonicalizationOutput>> canonicalize,
-        Func<Document, SchemaCanonicalizationOutput, Task> commit,
+        Func<WorkItem, CanonicalSchema, CancellationToken, Task<SchemaCanonicalizationOutput>> canonicalize,
+        Func<WorkItem, SchemaCanonicalizationOutput, Task> commit,
         CancellationToken cancellationToken,
-        Func<Document, Exception, Task>? fail = null)
+        Func<WorkItem, Exception, Task>? fail = null)
     {
-        async Task<(SchemaCanonicalizationOutput? Output, Exception? Failure)> AttemptAsync(Document document, CanonicalSchema view)
+        async Task<(SchemaCanonicalizationOutput? Output, Exception? Failure)> AttemptAsync(WorkItem item, CanonicalSchema view)
         {
             try
             {
-                return (await canonicalize(document, view, cancellationToken).ConfigureAwait(false), null);
+                return (await canonicalize(item, view, cancellationToken).ConfigureAwait(false), null);
             }
             catch (Exception e) when (fail is not null && !cancellationToken.IsCancellationRequested && ModelUnavailableException.FindIn(e) is not null)
             {
@@ -66,7 +66,7 @@ internal static class OrderedSpeculation
 
                 if (output is null)
                 {
-                    // Later documents of the window are dropped: the next run redoes them after this one.
+                    // Later items of the window are dropped: the next run redoes them after this one.
                     await fail!(chunk[i], failure!).ConfigureAwait(false);
                     return;
                 }

@@ -18,7 +18,7 @@ public static class RunManifest
         IReadOnlyList<SchemaRelation> targetSchema,
         EdcPrompts prompts,
         EdcSettings settings,
-        IReadOnlyDictionary<string, string> models,
+        IReadOnlyDictionary<ModelRole, string> models,
         IReadOnlyDictionary<string, string>? sources = null)
     {
         var manifest = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -42,7 +42,7 @@ public static class RunManifest
 
         foreach (var (role, identity) in models)
         {
-            manifest["model." + role] = identity;
+            manifest["model." + role.Label()] = identity;
         }
 
         foreach (var (name, value) in sources ?? new Dictionary<string, string>())

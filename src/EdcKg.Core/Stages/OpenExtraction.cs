@@ -1,26 +1,36 @@
 using EdcKg.Core.Domain;
 using EdcKg.Core.Parsing;
+using EdcKg.Core.Pipeline;
 using EdcKg.Core.Prompts;
+using EdcKg.Core.Storage;
 using Microsoft.Extensions.AI;
 
 namespace EdcKg.Core.Stages;
 
 /// <summary>
-/// Stage 1, open information extraction: a few-shot prompt asks for <c>[subject, relation, object]</c> triples of a
-/// document (with entity and relation hints in refinement iterations), and the answer is parsed tolerantly.
+/// Stage 1, open information extraction: a few-shot prompt asks for the <c>[subject, relation, object]</c> triples of
+/// a text, and the answer is parsed tolerantly. Refinement iterations use <see cref="RefinedOpenExtraction"/>.
 /// </summary>
 public sealed class OpenExtraction(IChatClient chat, PromptTemplate template, string fewShotExamples, int maxOutputTokens = 512)
+    : IStage<OpenExtractionInput, OpenExtractionOutput>
 {
     /// <summary>EDC's lead-in for the answer.</summary>
     public const string AnswerPrefix = "Triplets: ";
 
-    /// <summary>Extracts the triples of <paramref name="document"/>; <paramref name="hint"/> is given in refinement iterations.</summary>
-    public async Task<OpenExtractionOutput> ExtractAsync(Document document, RefinementHint? hint, CancellationToken cancellationToken)
+    /// <inheritdoc />
+    public string Name => StageName.OpenExtraction;
+
+    /// <summary>Extracts the triples of the item's text.</summary>
+    public Task<OpenExtractionOutput> InvokeAsync(OpenExtractionInput input, CancellationToken cancellationToken)
+        => ExtractAsync(input.Text, null, cancellationToken);
+
+    /// <summary>Asks for the triples of <paramref name="text"/>, with the hints of a refinement iteration when given.</summary>
+    internal async Task<OpenExtractionOutput> ExtractAsync(string text, RefinementHint? hint, CancellationToken cancellationToken)
     {
         var values = new Dictionary<string, string>
         {
             ["few_shot_examples"] = fewShotExamples,
-            ["input_text"] = document.Text,
+            ["input_text"] = text,
             ["entities_hint"] = hint?.Entities ?? string.Empty,
             ["relations_hint"] = hint?.Relations ?? string.Empty,
         };

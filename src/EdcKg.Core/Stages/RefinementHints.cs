@@ -1,39 +1,33 @@
+using System.Globalization;
 using System.Text;
-using EdcKg.Core.Domain;
+using EdcKg.Core.Caching;
 using EdcKg.Core.Parsing;
-using EdcKg.Core.Retrieval;
+using EdcKg.Core.Pipeline;
+using EdcKg.Core.Storage;
 
 namespace EdcKg.Core.Stages;
 
 /// <summary>
-/// EDC+R's hint for refined extraction of one document: entities (extracted, then merged with the entities of the
-/// document's previous triples) and relations (the previous triples' relations first, then the schema retriever's,
-/// without duplicates, each with its definition and, where the previous iteration extracted it somewhere in the
-/// corpus, one example triple with its source text, chosen by a seeded draw so runs are reproducible).
+/// EDC+R's hint for refined extraction of one item: entities (extracted, then merged with the entities of the item's
+/// previous triples) and relations (the previous triples' relations first, then schema retrieval's, without
+/// duplicates, each with its definition and, where the previous iteration extracted it somewhere in the corpus, one
+/// example triple with its source text, chosen by a seeded draw so runs are reproducible).
 /// </summary>
-public sealed class RefinementHints(EntityExtraction extraction, EntityMerging merging, SchemaRetriever retriever, int retrievedRelations = 10, int seed = 0)
+public sealed class RefinementHints(EntityExtraction extraction, EntityMerging merging, SchemaRetrieval retrieval, RefinementContext context)
+    : IStage<RefinementHintInput, RefinementHintOutput>
 {
-    /// <summary>Builds the hint of <paramref name="document"/>.</summary>
-    /// <param name="document">The document.</param>
-    /// <param name="previousTriples">Its canonical triples from the previous iteration.</param>
-    /// <param name="schema">The current schema (definitions).</param>
-    /// <param name="examples">Every previous canonical triple by relation, with the text it came from, in corpus order.</param>
-    /// <param name="iteration">The iteration the hint is for (part of the seed).</param>
-    /// <param name="cancellationToken">Cancels the work.</param>
-    public async Task<RefinementHintOutput> BuildAsync(
-        Document document,
-        IReadOnlyList<Triple> previousTriples,
-        IReadOnlyDictionary<string, SchemaRelation> schema,
-        IReadOnlyDictionary<string, IReadOnlyList<(Triple Triple, string Text)>> examples,
-        int iteration,
-        CancellationToken cancellationToken)
-    {
-        var previousEntities = previousTriples.SelectMany(t => new[] { t.Subject, t.Object }).Distinct(StringComparer.Ordinal).ToList();
-        var extracted = await extraction.ExtractAsync(document, cancellationToken).ConfigureAwait(false);
-        var merged = await merging.MergeAsync(document, previousEntities, extracted, cancellationToken).ConfigureAwait(false);
+    /// <inheritdoc />
+    public string Name => StageName.RefinementHint;
 
-        var retrieved = await retriever.RetrieveAsync(document.Text, retrievedRelations, cancellationToken).ConfigureAwait(false);
-        var hintRelations = previousTriples.Select(t => t.Relation).Distinct(StringComparer.Ordinal).ToList();
+    /// <summary>Builds the hint of one item.</summary>
+    public async Task<RefinementHintOutput> InvokeAsync(RefinementHintInput input, CancellationToken cancellationToken)
+    {
+        var previousEntities = input.PreviousTriples.SelectMany(t => new[] { t.Subject, t.Object }).Distinct(StringComparer.Ordinal).ToList();
+        var extracted = await extraction.InvokeAsync(new EntityExtractionInput(input.Text), cancellationToken).ConfigureAwait(false);
+        var merged = await merging.InvokeAsync(new EntityMergingInput(input.Text, previousEntities, extracted), cancellationToken).ConfigureAwait(false);
+
+        var retrieved = await retrieval.InvokeAsync(new SchemaRetrievalInput(input.Text), cancellationToken).ConfigureAwait(false);
+        var hintRelations = input.PreviousTriples.Select(t => t.Relation).Distinct(StringComparer.Ordinal).ToList();
         foreach (var relation in retrieved)
         {
             if (!hintRelations.Contains(relation))
@@ -44,13 +38,13 @@ public sealed class RefinementHints(EntityExtraction extraction, EntityMerging m
 
         var text = new StringBuilder();
         var number = 0;
-        foreach (var relation in hintRelations.Where(schema.ContainsKey))
+        foreach (var relation in hintRelations.Where(context.Schema.ContainsKey))
         {
             number++;
-            text.Append(number).Append(". ").Append(relation).Append(": ").Append(schema[relation].Definition).Append('\n');
-            if (examples.TryGetValue(relation, out var candidates) && candidates.Count > 0)
+            text.Append(number).Append(". ").Append(relation).Append(": ").Append(context.Schema[relation].Definition).Append('\n');
+            if (context.Examples.TryGetValue(relation, out var candidates) && candidates.Count > 0)
             {
-                var pick = candidates[SeededDraw(seed, iteration, document.Index, relation, candidates.Count)];
+                var pick = candidates[SeededDraw(input.Key, relation, candidates.Count)];
                 text.Append("For example, ").Append(PythonRepr.OfList(pick.Triple.ToList()))
                     .Append(" can be extracted from \"").Append(pick.Text).Append("\"\n");
             }
@@ -61,10 +55,22 @@ public sealed class RefinementHints(EntityExtraction extraction, EntityMerging m
     }
 
     // A draw that depends only on its inputs (not on call order), so a resumed run draws what an uninterrupted one did.
-    private static int SeededDraw(int seed, int iteration, int documentIndex, string relation, int count)
+    private int SeededDraw(ItemKey key, string relation, int count)
     {
-        var key = Caching.CacheKey.Of(seed.ToString(System.Globalization.CultureInfo.InvariantCulture), iteration.ToString(System.Globalization.CultureInfo.InvariantCulture), documentIndex.ToString(System.Globalization.CultureInfo.InvariantCulture), relation);
-        var value = BitConverter.ToUInt64(key, 0);
+        var parts = new List<string>
+        {
+            context.Seed.ToString(CultureInfo.InvariantCulture),
+            context.Iteration.ToString(CultureInfo.InvariantCulture),
+            key.DocumentIndex.ToString(CultureInfo.InvariantCulture),
+        };
+        if (key.ChunkIndex != 0)
+        {
+            // Chunk 0 draws as the whole document always did, so runs made before chunking keep their hints.
+            parts.Add("chunk " + key.ChunkIndex.ToString(CultureInfo.InvariantCulture));
+        }
+
+        parts.Add(relation);
+        var value = BitConverter.ToUInt64(CacheKey.Of([.. parts]), 0);
         return (int)(value % (ulong)count);
     }
 }

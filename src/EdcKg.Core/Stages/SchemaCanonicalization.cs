@@ -1,34 +1,40 @@
 using EdcKg.Core.Domain;
-using EdcKg.Core.Retrieval;
-using Microsoft.Extensions.AI;
+using EdcKg.Core.Pipeline;
+using EdcKg.Core.Storage;
 
 namespace EdcKg.Core.Stages;
 
 /// <summary>
-/// Stage 3, schema canonicalization of one document's triples, in order: target alignment for each, then, when the
+/// Stage 3, schema canonicalization of one item's triples, in order: target alignment for each, then, when the
 /// schema may grow (<c>--enrich-schema</c>, or no target schema), self-canonicalization of what found no match.
 /// </summary>
 public sealed class SchemaCanonicalization(TargetAlignment alignment, bool enrichSchema)
+    : IStage<SchemaCanonicalizationInput, SchemaCanonicalizationOutput>
 {
+    /// <inheritdoc />
+    public string Name => StageName.SchemaCanonicalization;
+
     /// <summary>Whether unmatched relations join the schema.</summary>
     public bool EnrichSchema => enrichSchema;
 
-    /// <summary>Canonicalizes the triples of <paramref name="document"/> against <paramref name="schema"/> (which may grow).</summary>
-    public async Task<SchemaCanonicalizationOutput> CanonicalizeAsync(Document document, IReadOnlyList<Triple> triples, SchemaDefinitionOutput definitions, CanonicalSchema schema, CancellationToken cancellationToken)
+    /// <summary>Canonicalizes the item's triples against its schema (which may grow).</summary>
+    public async Task<SchemaCanonicalizationOutput> InvokeAsync(SchemaCanonicalizationInput input, CancellationToken cancellationToken)
     {
+        var triples = input.Triples;
         var decisions = new List<CanonicalizationDecision>(triples.Count);
         var queries = new List<ReadOnlyMemory<float>?>(triples.Count);
         var added = new List<SchemaRelation>();
         var addedEmbeddings = new List<ReadOnlyMemory<float>>();
         foreach (var triple in triples)
         {
-            var definition = definitions.DefinitionOf(triple.Relation);
-            var outcome = await alignment.AlignAsync(document, triple, definition, schema, cancellationToken).ConfigureAwait(false);
+            var definition = input.Definitions.DefinitionOf(triple.Relation);
+            var outcome = await alignment.InvokeAsync(new TargetAlignmentInput(input.Text, triple, definition, input.Schema), cancellationToken).ConfigureAwait(false);
             var decision = outcome.Decision;
             if (enrichSchema && decision.Kind == DecisionKind.Dropped && definition is not null && outcome.QueryEmbedding is { } vector)
             {
-                decision = SelfCanonicalization.Enrich(decision, definition, vector.Span, schema, out var relation);
-                added.Add(relation);
+                var enriched = SelfCanonicalization.Enrich(new SelfCanonicalizationInput(decision, definition, vector, input.Schema));
+                decision = enriched.Decision;
+                added.Add(enriched.Added);
                 addedEmbeddings.Add(vector);
             }
 

@@ -1,6 +1,8 @@
 using EdcKg.Core.Domain;
 using EdcKg.Core.Parsing;
+using EdcKg.Core.Pipeline;
 using EdcKg.Core.Prompts;
+using EdcKg.Core.Storage;
 using Microsoft.Extensions.AI;
 
 namespace EdcKg.Core.Stages;
@@ -11,24 +13,29 @@ namespace EdcKg.Core.Stages;
 /// what is still missing is reported, never a failure.
 /// </summary>
 public sealed class SchemaDefinition(IChatClient chat, PromptTemplate template, string fewShotExamples, int maxOutputTokens = 512)
+    : IStage<SchemaDefinitionInput, SchemaDefinitionOutput>
 {
     /// <summary>EDC's lead-in for the answer.</summary>
     public const string AnswerPrefix = "Answer: ";
 
-    /// <summary>Defines the relations of <paramref name="triples"/> extracted from <paramref name="document"/>.</summary>
-    public async Task<SchemaDefinitionOutput> DefineAsync(Document document, IReadOnlyList<Triple> triples, CancellationToken cancellationToken)
+    /// <inheritdoc />
+    public string Name => StageName.SchemaDefinition;
+
+    /// <summary>Defines the relations of the item's triples.</summary>
+    public async Task<SchemaDefinitionOutput> InvokeAsync(SchemaDefinitionInput input, CancellationToken cancellationToken)
     {
+        var (text, triples) = (input.Text, input.Triples);
         var relations = triples.Select(t => t.Relation).Distinct(StringComparer.Ordinal).ToList();
         if (relations.Count == 0)
         {
             return new SchemaDefinitionOutput([], []);
         }
 
-        var found = await AskAsync(document, triples, relations, cancellationToken).ConfigureAwait(false);
+        var found = await AskAsync(text, triples, relations, cancellationToken).ConfigureAwait(false);
         var missing = new List<string>();
         foreach (var relation in relations.Where(r => !found.ContainsKey(r)).ToList())
         {
-            var again = await AskAsync(document, triples.Where(t => t.Relation == relation).ToList(), [relation], cancellationToken).ConfigureAwait(false);
+            var again = await AskAsync(text, triples.Where(t => t.Relation == relation).ToList(), [relation], cancellationToken).ConfigureAwait(false);
             if (again.TryGetValue(relation, out var definition))
             {
                 found[relation] = definition;
@@ -43,12 +50,12 @@ public sealed class SchemaDefinition(IChatClient chat, PromptTemplate template, 
         return new SchemaDefinitionOutput(definitions, missing);
     }
 
-    private async Task<Dictionary<string, string>> AskAsync(Document document, IReadOnlyList<Triple> triples, IReadOnlyList<string> relations, CancellationToken cancellationToken)
+    private async Task<Dictionary<string, string>> AskAsync(string text, IReadOnlyList<Triple> triples, IReadOnlyList<string> relations, CancellationToken cancellationToken)
     {
         var values = new Dictionary<string, string>
         {
             ["few_shot_examples"] = fewShotExamples,
-            ["text"] = document.Text,
+            ["text"] = text,
             ["triples"] = PythonRepr.OfNestedList(triples.Select(t => t.ToList())),
             ["relations"] = PythonRepr.OfList(relations),
         };

@@ -1,5 +1,6 @@
 using EdcKg.Core.Domain;
-using EdcKg.Core.Retrieval;
+using EdcKg.Core.Pipeline;
+using EdcKg.Core.Storage;
 
 namespace EdcKg.Core.Stages;
 
@@ -7,13 +8,21 @@ namespace EdcKg.Core.Stages;
 /// Self-canonicalization: a relation that no schema relation replaced joins the schema with its definition, indexed
 /// by the query embedding of that definition (as EDC indexes enriched relations), so later triples align to it.
 /// </summary>
-public static class SelfCanonicalization
+public sealed class SelfCanonicalization : IStage<SelfCanonicalizationInput, SelfCanonicalizationOutput>
 {
-    /// <summary>Adds the open relation of <paramref name="dropped"/> to <paramref name="schema"/> and keeps the triple.</summary>
-    public static CanonicalizationDecision Enrich(CanonicalizationDecision dropped, string definition, ReadOnlySpan<float> definitionEmbedding, CanonicalSchema schema, out SchemaRelation added)
+    /// <inheritdoc />
+    public string Name => StageName.SelfCanonicalization;
+
+    /// <summary>Adds the open relation of the dropped triple to the schema and keeps the triple.</summary>
+    public Task<SelfCanonicalizationOutput> InvokeAsync(SelfCanonicalizationInput input, CancellationToken cancellationToken)
+        => Task.FromResult(Enrich(input));
+
+    /// <summary>The same as <see cref="InvokeAsync"/>, which never waits.</summary>
+    public static SelfCanonicalizationOutput Enrich(SelfCanonicalizationInput input)
     {
-        added = new SchemaRelation(dropped.OpenTriple.Relation, definition, RelationOrigin.Induced);
-        schema.Add(added, definitionEmbedding);
-        return dropped with { Kind = DecisionKind.AddedToSchema, Result = dropped.OpenTriple };
+        var dropped = input.Dropped;
+        var added = new SchemaRelation(dropped.OpenTriple.Relation, input.Definition, RelationOrigin.Induced);
+        input.Schema.Add(added, input.DefinitionEmbedding.Span);
+        return new SelfCanonicalizationOutput(dropped with { Kind = DecisionKind.AddedToSchema, Result = dropped.OpenTriple }, added);
     }
 }

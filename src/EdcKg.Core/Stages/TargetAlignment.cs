@@ -1,8 +1,9 @@
 using System.Text;
 using EdcKg.Core.Domain;
 using EdcKg.Core.Parsing;
+using EdcKg.Core.Pipeline;
 using EdcKg.Core.Prompts;
-using EdcKg.Core.Retrieval;
+using EdcKg.Core.Storage;
 using Microsoft.Extensions.AI;
 
 namespace EdcKg.Core.Stages;
@@ -13,13 +14,18 @@ namespace EdcKg.Core.Stages;
 /// that already is in the schema is kept as is.
 /// </summary>
 public sealed class TargetAlignment(IChatClient verifier, IEmbeddingGenerator<string, Embedding<float>> embedder, PromptTemplate template, int topK = 5, int maxOutputTokens = 5)
+    : IStage<TargetAlignmentInput, AlignmentOutcome>
 {
     /// <summary>EDC's lead-in for the answer.</summary>
     public const string AnswerPrefix = "Answer: ";
 
-    /// <summary>Aligns <paramref name="open"/>; <paramref name="definition"/> is its relation's definition (null when undefined).</summary>
-    public async Task<AlignmentOutcome> AlignAsync(Document document, Triple open, string? definition, CanonicalSchema schema, CancellationToken cancellationToken)
+    /// <inheritdoc />
+    public string Name => StageName.TargetAlignment;
+
+    /// <summary>Aligns the open triple to the schema.</summary>
+    public async Task<AlignmentOutcome> InvokeAsync(TargetAlignmentInput input, CancellationToken cancellationToken)
     {
+        var (open, definition, schema) = (input.Open, input.Definition, input.Schema);
         if (schema.Contains(open.Relation))
         {
             return new AlignmentOutcome(new CanonicalizationDecision(open, DecisionKind.AlreadyInSchema, open, [], null), null);
@@ -51,7 +57,7 @@ public sealed class TargetAlignment(IChatClient verifier, IEmbeddingGenerator<st
         choices.Append(noneLetter).Append(". None of the above.\n");
         var prompt = template.Fill(new Dictionary<string, string>
         {
-            ["input_text"] = document.Text,
+            ["input_text"] = input.Text,
             ["query_triplet"] = PythonRepr.OfList(open.ToList()),
             ["query_relation"] = open.Relation,
             ["query_relation_definition"] = definition,

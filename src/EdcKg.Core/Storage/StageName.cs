@@ -1,6 +1,10 @@
 namespace EdcKg.Core.Storage;
 
-/// <summary>The names under which stage outputs are stored, per document and iteration.</summary>
+/// <summary>
+/// The names of the stages (<see cref="Pipeline.IStage{TInput, TOutput}.Name"/>). The first four are the names under
+/// which outputs are stored per item and iteration, stable across versions; the others name the steps those stages
+/// are made of (their outputs are stored as part of their stage's).
+/// </summary>
 public static class StageName
 {
     /// <summary>Open information extraction (refined in iterations after the first).</summary>
@@ -14,4 +18,19 @@ public static class StageName
 
     /// <summary>Refinement hints (entity extraction, entity merging, schema retrieval).</summary>
     public const string RefinementHint = "hint";
+
+    /// <summary>Target alignment of one triple (part of <see cref="SchemaCanonicalization"/>).</summary>
+    public const string TargetAlignment = "ta";
+
+    /// <summary>Self-canonicalization of one triple (part of <see cref="SchemaCanonicalization"/>).</summary>
+    public const string SelfCanonicalization = "self";
+
+    /// <summary>Entity extraction (part of <see cref="RefinementHint"/>).</summary>
+    public const string EntityExtraction = "ee";
+
+    /// <summary>Entity merging (part of <see cref="RefinementHint"/>).</summary>
+    public const string EntityMerging = "em";
+
+    /// <summary>Schema retrieval (part of <see cref="RefinementHint"/>).</summary>
+    public const string SchemaRetrieval = "sr";
 }

@@ -13,4 +13,4 @@ public sealed record ExperimentConfiguration(
     EdcSettings Settings,
     bool UseTargetSchema,
     EdcBackends Backends,
-    IReadOnlyDictionary<string, string> ModelIdentities);
+    IReadOnlyDictionary<ModelRole, string> ModelIdentities);

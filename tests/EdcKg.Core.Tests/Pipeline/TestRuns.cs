@@ -10,9 +10,9 @@ namespace EdcKg.Core.Tests.Pipeline;
 /// <summary>Runs the pipeline on the scripted test backends with our prompts.</summary>
 internal static class TestRuns
 {
-    public static readonly Dictionary<string, string> Models = new()
+    public static readonly Dictionary<ModelRole, string> Models = new()
     {
-        ["oie"] = "scripted", ["sd"] = "scripted", ["sc"] = "scripted", ["ee"] = "scripted", ["sc_embedder"] = "hashing-64", ["sr_embedder"] = "hashing-64",
+        [ModelRole.OpenExtraction] = "scripted", [ModelRole.SchemaDefinition] = "scripted", [ModelRole.SchemaCanonicalization] = "scripted", [ModelRole.EntityExtraction] = "scripted", [ModelRole.CanonicalizationEmbedder] = "hashing-64", [ModelRole.SchemaRetrieverEmbedder] = "hashing-64",
     };
 
     public static EdcPrompts Prompts(EdcSettings settings)

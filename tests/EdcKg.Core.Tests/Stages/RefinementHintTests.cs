@@ -1,4 +1,5 @@
 using EdcKg.Core.Domain;
+using EdcKg.Core.Pipeline;
 using EdcKg.Core.Prompts;
 using EdcKg.Core.Retrieval;
 using EdcKg.Core.Stages;
@@ -25,7 +26,7 @@ public sealed class RefinementHintTests
         var (hints, chat) = await HintsAsync(retrieved: 3);
         var document = new Document(0, "0", "Alice works_for Acme. Acme located_in Paris city.");
         var previous = new[] { new Triple("Alice", "works_for", "Acme") };
-        var output = await hints.BuildAsync(document, previous, Schema.ToDictionary(r => r.Name), Examples(), 1, CancellationToken.None);
+        var output = await hints.InvokeAsync(new RefinementHintInput(new ItemKey(document.Index), document.Text, previous), CancellationToken.None);
 
         Assert.Equal("works_for", output.HintRelations[0]);
         Assert.Equal(3, output.RetrievedRelations.Count);
@@ -49,7 +50,7 @@ public sealed class RefinementHintTests
         foreach (var seed in new[] { 0, 0, 1, 2, 3, 4, 5 })
         {
             var (hints, _) = await HintsAsync(retrieved: 1, seed);
-            var output = await hints.BuildAsync(document, previous, Schema.ToDictionary(r => r.Name), Examples(), 1, CancellationToken.None);
+            var output = await hints.InvokeAsync(new RefinementHintInput(new ItemKey(document.Index), document.Text, previous), CancellationToken.None);
             picks.Add(output.Hint.Relations.Split('\n')[1]);
         }
 
@@ -61,7 +62,7 @@ public sealed class RefinementHintTests
     public async Task RelationsNeverExtractedHaveNoExample()
     {
         var (hints, _) = await HintsAsync(retrieved: 5);
-        var output = await hints.BuildAsync(new Document(0, "0", "Paris capital of France."), [], Schema.ToDictionary(r => r.Name), Examples(), 1, CancellationToken.None);
+        var output = await hints.InvokeAsync(new RefinementHintInput(new ItemKey(0), "Paris capital of France.", []), CancellationToken.None);
         var text = output.Hint.Relations;
         var spouse = text.IndexOf(". spouse:", StringComparison.Ordinal);
         Assert.True(spouse > 0);
@@ -78,13 +79,12 @@ public sealed class RefinementHintTests
     private static async Task<(RefinementHints Hints, ScriptedChatClient Chat)> HintsAsync(int retrieved, int seed = 0)
     {
         var chat = new ScriptedChatClient();
-        var retriever = await SchemaRetriever.BuildAsync(Schema, new HashingEmbeddingGenerator(), CancellationToken.None);
+        var retrieval = await SchemaRetrieval.BuildAsync(Schema, new HashingEmbeddingGenerator(), retrieved, CancellationToken.None);
         var hints = new RefinementHints(
             new EntityExtraction(chat, Edc.ReadTemplate(PromptKind.EeTemplate), Edc.Read(PromptKind.EeFewShot).Text),
             new EntityMerging(chat, Edc.ReadTemplate(PromptKind.EmTemplate)),
-            retriever,
-            retrieved,
-            seed);
+            retrieval,
+            new RefinementContext(1, Schema.ToDictionary(r => r.Name), Examples(), seed));
         return (hints, chat);
     }
 }

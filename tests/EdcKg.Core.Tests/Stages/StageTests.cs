@@ -16,7 +16,7 @@ public sealed class StageTests
     {
         var chat = new ScriptedChatClient();
         var stage = new OpenExtraction(chat, Edc.ReadTemplate(PromptKind.OieTemplate), "EXAMPLES");
-        var output = await stage.ExtractAsync(Doc, null, CancellationToken.None);
+        var output = await stage.InvokeAsync(new OpenExtractionInput(Doc.Text), CancellationToken.None);
         Assert.Equal([new Triple("Alice", "works_for", "Acme"), new Triple("Acme", "located_in", "Paris")], output.Triples);
         Assert.Contains("EXAMPLES", chat.Prompts.Single());
         Assert.EndsWith("Text: " + Doc.Text, chat.Prompts.Single());
@@ -28,7 +28,7 @@ public sealed class StageTests
         var chat = new ScriptedChatClient { ForgetOnFirstAsk = new HashSet<string> { "located_in" }, NeverDefine = new HashSet<string> { "owns" } };
         var stage = new SchemaDefinition(chat, Edc.ReadTemplate(PromptKind.SdTemplate), "EXAMPLES");
         var triples = new[] { new Triple("Alice", "works_for", "Acme"), new Triple("Acme", "located_in", "Paris"), new Triple("Alice", "owns", "Acme") };
-        var output = await stage.DefineAsync(Doc, triples, CancellationToken.None);
+        var output = await stage.InvokeAsync(new SchemaDefinitionInput(Doc.Text, triples), CancellationToken.None);
         Assert.Equal(["works_for", "located_in"], output.Definitions.Select(d => d.Relation));
         Assert.Equal(["owns"], output.Missing);
         Assert.Equal(3, chat.Calls);
@@ -44,7 +44,7 @@ public sealed class StageTests
             ("spouse", "Married to"), ("located in", "The subject is located_in the place given by the object"), ("founder", "Founded by"), ("genre", "Of the genre"), ("award", "Won the award"));
         var chat = new ScriptedChatClient();
         var alignment = new TargetAlignment(chat, embedder, Edc.ReadTemplate(PromptKind.ScTemplate));
-        var outcome = await alignment.AlignAsync(Doc, new Triple("Acme", "located_in", "Paris"), "The subject is located_in the place given by the object.", schema, CancellationToken.None);
+        var outcome = await alignment.InvokeAsync(new TargetAlignmentInput(Doc.Text, new Triple("Acme", "located_in", "Paris"), "The subject is located_in the place given by the object.", schema), CancellationToken.None);
         Assert.Equal(DecisionKind.Aligned, outcome.Decision.Kind);
         Assert.Equal(new Triple("Acme", "located in", "Paris"), outcome.Decision.Result);
         Assert.Equal(5, outcome.Decision.Candidates.Count);
@@ -59,7 +59,7 @@ public sealed class StageTests
         var (schema, embedder) = await SchemaOf(("works_for", "Works for."));
         var chat = new ScriptedChatClient();
         var outcome = await new TargetAlignment(chat, embedder, Edc.ReadTemplate(PromptKind.ScTemplate))
-            .AlignAsync(Doc, new Triple("Alice", "works_for", "Acme"), "Works for.", schema, CancellationToken.None);
+            .InvokeAsync(new TargetAlignmentInput(Doc.Text, new Triple("Alice", "works_for", "Acme"), "Works for.", schema), CancellationToken.None);
         Assert.Equal(DecisionKind.AlreadyInSchema, outcome.Decision.Kind);
         Assert.Equal(0, chat.Calls);
     }
@@ -73,11 +73,11 @@ public sealed class StageTests
         var triples = new[] { new Triple("Alice", "works_for", "Acme"), new Triple("Bob", "works_for", "Acme"), new Triple("Carl", "hates", "Dan") };
         var definitions = new SchemaDefinitionOutput([new RelationDefinition("works_for", "Works for the object.")], ["hates"]);
 
-        var strict = await new SchemaCanonicalization(alignment, enrichSchema: false).CanonicalizeAsync(Doc, triples, definitions, schema, CancellationToken.None);
+        var strict = await new SchemaCanonicalization(alignment, enrichSchema: false).InvokeAsync(new SchemaCanonicalizationInput(Doc.Text, triples, definitions, schema), CancellationToken.None);
         Assert.Equal([DecisionKind.Dropped, DecisionKind.Dropped, DecisionKind.DroppedUndefined], strict.Decisions.Select(d => d.Kind));
         Assert.Empty(strict.AddedRelations);
 
-        var growing = await new SchemaCanonicalization(alignment, enrichSchema: true).CanonicalizeAsync(Doc, triples, definitions, schema, CancellationToken.None);
+        var growing = await new SchemaCanonicalization(alignment, enrichSchema: true).InvokeAsync(new SchemaCanonicalizationInput(Doc.Text, triples, definitions, schema), CancellationToken.None);
         Assert.Equal([DecisionKind.AddedToSchema, DecisionKind.AlreadyInSchema, DecisionKind.DroppedUndefined], growing.Decisions.Select(d => d.Kind));
         Assert.Equal([new SchemaRelation("works_for", "Works for the object.", RelationOrigin.Induced)], growing.AddedRelations);
         Assert.True(schema.Contains("works_for"));
@@ -90,7 +90,7 @@ public sealed class StageTests
         var embedder = new HashingEmbeddingGenerator();
         var chat = new ScriptedChatClient();
         var canonicalization = new SchemaCanonicalization(new TargetAlignment(chat, embedder, Edc.ReadTemplate(PromptKind.ScTemplate)), enrichSchema: true);
-        var output = await canonicalization.CanonicalizeAsync(Doc, [new Triple("Alice", "works_for", "Acme")], new SchemaDefinitionOutput([new RelationDefinition("works_for", "Employment.")], []), schema, CancellationToken.None);
+        var output = await canonicalization.InvokeAsync(new SchemaCanonicalizationInput(Doc.Text, [new Triple("Alice", "works_for", "Acme")], new SchemaDefinitionOutput([new RelationDefinition("works_for", "Employment.")], []), schema), CancellationToken.None);
         Assert.Equal(DecisionKind.AddedToSchema, output.Decisions.Single().Kind);
         Assert.Equal(0, chat.Calls);
         Assert.Equal(1, schema.Count);

@@ -11,9 +11,9 @@ namespace EdcKg.Evaluation.Tests.Experiments;
 
 public sealed class ExperimentRunnerTests : IDisposable
 {
-    private static readonly Dictionary<string, string> Models = new()
+    private static readonly Dictionary<ModelRole, string> Models = new()
     {
-        ["oie"] = "scripted", ["sd"] = "scripted", ["sc"] = "scripted", ["sc_embedder"] = "hashing-64",
+        [ModelRole.OpenExtraction] = "scripted", [ModelRole.SchemaDefinition] = "scripted", [ModelRole.SchemaCanonicalization] = "scripted", [ModelRole.CanonicalizationEmbedder] = "hashing-64",
     };
 
     private readonly string _output = RepositoryPaths.TempDirectory();
