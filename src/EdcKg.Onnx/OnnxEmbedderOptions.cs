@@ -10,30 +10,17 @@ public sealed record OnnxEmbedderOptions
     public string ModelFileName { get; init; } = "model.onnx";
 
     /// <summary>
-    /// Prefix of texts embedded as <see cref="Core.Prompts.EmbeddingRole.Query"/> (e5: <c>"query: "</c>; instruction
-    /// models: <c>"Instruct: …\nQuery: "</c>). Null takes the model's <c>prompts.query</c> from
-    /// <c>config_sentence_transformers.json</c>, if it has one.
+    /// Prompts put before texts by their role (see <see cref="Core.Prompts.EmbeddingPrompts.Resolve"/>): each part left
+    /// unset is taken from the folder's <c>config_sentence_transformers.json</c> (<c>sts_query</c>, <c>query</c>,
+    /// <c>passage</c>...), then from EDC's instruction prompt, the rule every embedder follows.
     /// </summary>
-    public string? QueryPrefix { get; init; }
-
-    /// <summary>
-    /// Prefix of texts embedded as <see cref="Core.Prompts.EmbeddingRole.Passage"/> (e5: <c>"passage: "</c>). Null takes
-    /// the model's <c>prompts.passage</c> (or <c>prompts.document</c>), if it has one.
-    /// </summary>
-    public string? PassagePrefix { get; init; }
-
-    /// <summary>
-    /// Prompt of queries that carry a task instruction (<see cref="Core.Prompts.EmbeddingOptionKeys.Instruction"/>), with
-    /// <c>{instruction}</c> where the instruction goes, e.g. <c>"Instruct: {instruction}\nQuery: "</c> for instruction-tuned
-    /// embedders. Null ignores instructions and uses <see cref="QueryPrefix"/>, as models without instructions need.
-    /// </summary>
-    public string? InstructionPrompt { get; init; }
+    public Core.Prompts.EmbeddingPrompts Prompts { get; init; } = Core.Prompts.EmbeddingPrompts.None;
 
     /// <summary>Texts per ONNX run; a larger batch amortises the per-run overhead, padded to its longest text.</summary>
     public int MaxBatchSize { get; init; } = 32;
 
-    /// <summary>Threads of one ONNX run (intra-op); 0 lets onnxruntime choose.</summary>
-    public int IntraOpThreads { get; init; }
+    /// <summary>Threads of one ONNX run (intra-op); null uses one per core, as every local backend does.</summary>
+    public int? Threads { get; init; }
 
     /// <summary>Overrides the maximum tokens per text (including [CLS] and [SEP]) that the model's files give.</summary>
     public int? MaxSequenceLength { get; init; }

@@ -41,10 +41,7 @@ public sealed class OnnxSentenceEmbedder : IEmbeddingGenerator<string, Embedding
         encoder = new WordPieceEncoder(folder);
         inputNames = CheckInputs(session, folder.ModelPath);
         outputNames = [PickOutput(session, folder.ModelPath)];
-        prompts = new EmbeddingPrompts(
-            options.QueryPrefix ?? folder.QueryPrompt ?? string.Empty,
-            options.PassagePrefix ?? folder.PassagePrompt ?? string.Empty,
-            options.InstructionPrompt);
+        prompts = EmbeddingPrompts.Resolve(options.Prompts, folder.Prompts);
         ModelId = $"{Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder.Folder)))}/{Path.GetFileName(folder.ModelPath)}";
         Dimension = OutputWidth(session, outputNames[0]) ?? folder.Dimension ?? Embed(["dimension probe"], string.Empty)[0].Length;
         if (folder.Dimension is { } declared && declared != Dimension)
@@ -70,10 +67,13 @@ public sealed class OnnxSentenceEmbedder : IEmbeddingGenerator<string, Embedding
     public string Fingerprint => fingerprint.Value;
 
     /// <summary>The prefix of texts embedded as <see cref="EmbeddingRole.Query"/> without an instruction.</summary>
-    public string QueryPrefix => prompts.QueryPrefix!;
+    public string QueryPrefix => prompts.QueryPrefix ?? string.Empty;
 
     /// <summary>The prefix of texts embedded as <see cref="EmbeddingRole.Passage"/>, the role of texts when none is given.</summary>
-    public string PassagePrefix => prompts.PassagePrefix!;
+    public string PassagePrefix => prompts.PassagePrefix ?? string.Empty;
+
+    /// <summary>The prompts in effect: those configured, then the folder's own, then EDC's instruction prompt.</summary>
+    public EmbeddingPrompts Prompts => prompts;
 
     /// <summary>The most tokens of one text, [CLS] and [SEP] included; longer texts are truncated with a warning.</summary>
     public int MaxSequenceLength => encoder.MaxLength;
@@ -95,12 +95,15 @@ public sealed class OnnxSentenceEmbedder : IEmbeddingGenerator<string, Embedding
     {
         options ??= new OnnxEmbedderOptions();
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxBatchSize, 1, nameof(options.MaxBatchSize));
-        ArgumentOutOfRangeException.ThrowIfNegative(options.IntraOpThreads, nameof(options.IntraOpThreads));
+        if (options.Threads is { } threads)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1, nameof(options.Threads));
+        }
         var folder = SentenceTransformerFolder.Read(modelFolder, options);
 
         using var sessionOptions = new SessionOptions
         {
-            IntraOpNumThreads = options.IntraOpThreads,
+            IntraOpNumThreads = options.Threads ?? Environment.ProcessorCount,
             InterOpNumThreads = 1,
             ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
@@ -316,7 +319,7 @@ public sealed class OnnxSentenceEmbedder : IEmbeddingGenerator<string, Embedding
         }
 
         hash.AppendData(folder.Vocabulary);
-        var settings = $"\n{folder.LowerCase}|{folder.StripAccents}|{encoder.MaxLength}|{folder.Pooling}|{folder.Normalize}|{QueryPrefix}|{PassagePrefix}|{options.InstructionPrompt}|{outputNames[0]}";
+        var settings = $"\n{folder.LowerCase}|{folder.StripAccents}|{encoder.MaxLength}|{folder.Pooling}|{folder.Normalize}|{QueryPrefix}|{PassagePrefix}|{prompts.InstructionPrompt}|{outputNames[0]}";
         hash.AppendData(Encoding.UTF8.GetBytes(settings));
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }

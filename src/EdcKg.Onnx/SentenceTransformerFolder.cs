@@ -39,9 +39,8 @@ internal sealed record SentenceTransformerFolder
     /// <summary>The sentence vector width the folder declares, if it does.</summary>
     public int? Dimension { get; init; }
 
-    public string? QueryPrompt { get; init; }
-
-    public string? PassagePrompt { get; init; }
+    /// <summary>The prompts of <c>config_sentence_transformers.json</c> (none when the folder has no such file).</summary>
+    public required Core.Prompts.EmbeddingPrompts Prompts { get; init; }
 
     public static SentenceTransformerFolder Read(string folder, OnnxEmbedderOptions options)
     {
@@ -55,7 +54,15 @@ internal sealed record SentenceTransformerFolder
         var sentenceConfig = ReadJson(folder, "sentence_bert_config.json");
         var modelConfig = ReadJson(folder, "config.json");
         var modules = ReadJson(folder, "modules.json");
-        var prompts = ReadJson(folder, "config_sentence_transformers.json");
+        Core.Prompts.EmbeddingPrompts prompts;
+        try
+        {
+            prompts = Core.Prompts.EmbeddingPromptsFile.Read(folder);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new OnnxModelException(e.Message, e);
+        }
 
         var (vocabulary, tokenizerJson) = ReadVocabulary(folder);
         var lowerCase = Bool(tokenizerConfig, "do_lower_case")
@@ -89,7 +96,6 @@ internal sealed record SentenceTransformerFolder
 
         var (pooling, dimension) = ReadPooling(folder, modules);
         var normalize = options.Normalize ?? HasModule(modules, "sentence_transformers.models.Normalize");
-        var promptTable = Property(prompts, "prompts");
 
         return new SentenceTransformerFolder
         {
@@ -107,8 +113,7 @@ internal sealed record SentenceTransformerFolder
             Pooling = pooling,
             Normalize = normalize,
             Dimension = dimension ?? Int(modelConfig, "hidden_size"),
-            QueryPrompt = String(promptTable, "query"),
-            PassagePrompt = String(promptTable, "passage") ?? String(promptTable, "document"),
+            Prompts = prompts,
         };
     }
 

@@ -99,7 +99,7 @@ public sealed class OnnxSentenceEmbedderTests : IClassFixture<TinyModelFolder>
     [Fact]
     public async Task QueryAndPassageRolesPrependTheirPrefixesAndPassageIsTheDefault()
     {
-        var options = new OnnxEmbedderOptions { QueryPrefix = "query: ", PassagePrefix = "passage: " };
+        var options = new OnnxEmbedderOptions { Prompts = new EmbeddingPrompts("query: ", "passage: ") };
         using var embedder = OnnxSentenceEmbedder.Open(model.Path, options);
         using var unprefixed = OnnxSentenceEmbedder.Open(model.Path);
 
@@ -115,20 +115,44 @@ public sealed class OnnxSentenceEmbedderTests : IClassFixture<TinyModelFolder>
     }
 
     [Fact]
-    public async Task AQueryWithAnInstructionUsesTheInstructionPromptOnlyWhenOneIsConfigured()
+    public async Task AQueryWithAnInstructionUsesTheConfiguredInstructionPromptElseEdcs()
     {
         const string instruction = "Retrieve descriptions of relations that are present in the given text.";
-        using var instructed = OnnxSentenceEmbedder.Open(model.Path, new OnnxEmbedderOptions { QueryPrefix = "query: ", InstructionPrompt = "Instruct: {instruction}\nQuery: " });
-        using var plainQueries = OnnxSentenceEmbedder.Open(model.Path, new OnnxEmbedderOptions { QueryPrefix = "query: " });
+        using var instructed = OnnxSentenceEmbedder.Open(model.Path, new OnnxEmbedderOptions { Prompts = new EmbeddingPrompts("query: ", InstructionPrompt: "Instruct: {instruction}\nQuery: ") });
+        using var plainQueries = OnnxSentenceEmbedder.Open(model.Path, new OnnxEmbedderOptions { Prompts = new EmbeddingPrompts("query: ") });
+        using var ownInstruction = OnnxSentenceEmbedder.Open(model.Path, new OnnxEmbedderOptions { Prompts = new EmbeddingPrompts(InstructionPrompt: "Task: {instruction} | ") });
         var withInstruction = EmbeddingOptionKeys.For(EmbeddingRole.Query, instruction);
 
         Assert.Equal($"Instruct: {instruction}\nQuery: ", instructed.PrefixFor(withInstruction));
         Assert.Equal("query: ", instructed.PrefixFor(EmbeddingOptionKeys.For(EmbeddingRole.Query)));
-        Assert.Equal("query: ", plainQueries.PrefixFor(withInstruction));
+        // EDC's schema retriever sends its instruction in this form whatever the model, as the served embedder does.
+        Assert.Equal($"Instruct: {instruction}\nQuery: ", plainQueries.PrefixFor(withInstruction));
+        Assert.Equal($"Task: {instruction} | ", ownInstruction.PrefixFor(withInstruction));
 
         var actual = await instructed.GenerateAsync(["Paris is the capital of France"], withInstruction);
         var expected = await plainQueries.GenerateAsync([$"Instruct: {instruction}\nQuery: Paris is the capital of France"], EmbeddingOptionKeys.For(EmbeddingRole.Passage));
         AssertClose(expected[0].Vector.Span, actual[0].Vector.Span, 1e-6f);
+    }
+
+    [Fact]
+    public async Task QueriesTakeTheFoldersStsQueryPromptAsEdcEncodesDefinitionsForAlignment()
+    {
+        var prompts = new Dictionary<string, string>
+        {
+            ["web_search_query"] = "Instruct: Given a web search query, retrieve relevant passages that answer the query\nQuery: ",
+            ["sts_query"] = "Instruct: Retrieve semantically similar text.\nQuery: ",
+            ["query"] = "query: ",
+        };
+        using var folder = TinyModelFolder.With(new TinyEncoderSpec { Prompts = prompts, WriteQuantized = false });
+        using var embedder = OnnxSentenceEmbedder.Open(folder.Path);
+        using var unprefixed = OnnxSentenceEmbedder.Open(model.Path);
+
+        var asQuery = await embedder.GenerateAsync(["the subject was born in the object"], EmbeddingOptionKeys.For(EmbeddingRole.Query));
+        var plain = await unprefixed.GenerateAsync([prompts["sts_query"] + "the subject was born in the object"]);
+
+        Assert.Equal(prompts["sts_query"], embedder.QueryPrefix);
+        Assert.Equal(string.Empty, embedder.PassagePrefix);
+        AssertClose(plain[0].Vector.Span, asQuery[0].Vector.Span, 1e-6f);
     }
 
     [Fact]
@@ -205,7 +229,7 @@ public sealed class OnnxSentenceEmbedderTests : IClassFixture<TinyModelFolder>
     [Fact]
     public async Task ConcurrentCallersShareOneSessionAndGetTheSameVectors()
     {
-        using var embedder = OnnxSentenceEmbedder.Open(model.Path, new OnnxEmbedderOptions { IntraOpThreads = 1, MaxBatchSize = 4 });
+        using var embedder = OnnxSentenceEmbedder.Open(model.Path, new OnnxEmbedderOptions { Threads = 1, MaxBatchSize = 4 });
         var expected = await embedder.GenerateAsync(Texts);
 
         var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => embedder.GenerateAsync(Texts))));
@@ -225,7 +249,7 @@ public sealed class OnnxSentenceEmbedderTests : IClassFixture<TinyModelFolder>
         using var first = OnnxSentenceEmbedder.Open(model.Path);
         using var again = OnnxSentenceEmbedder.Open(model.Path);
         using var quantized = OnnxSentenceEmbedder.Open(model.Path, new OnnxEmbedderOptions { ModelFileName = "model_quantized.onnx" });
-        using var prefixed = OnnxSentenceEmbedder.Open(model.Path, new OnnxEmbedderOptions { QueryPrefix = "query: " });
+        using var prefixed = OnnxSentenceEmbedder.Open(model.Path, new OnnxEmbedderOptions { Prompts = new EmbeddingPrompts("query: ") });
         using var copy = TinyModelFolder.With(new TinyEncoderSpec());
         using var copied = OnnxSentenceEmbedder.Open(copy.Path);
 

@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Numerics.Tensors;
+using EdcKg.Cli.ModelResolution;
+using EdcKg.Core.Pipeline;
 using EdcKg.Core.Retrieval;
-using EdcKg.Onnx;
 using Microsoft.Extensions.AI;
 
 namespace EdcKg.Cli.Benchmarks;
@@ -17,7 +18,7 @@ public sealed class EmbeddingBenchmark(EmbeddingBenchmarkSettings settings)
     private static readonly string[] Words = ["the", "city", "capital", "of", "france", "is", "paris", "born", "in", "berlin", "member", "team", "author", "book"];
 
     /// <summary>Runs every contender, writes the figures side by side to <paramref name="output"/> and returns them.</summary>
-    /// <exception cref="OptionValueException">The model cannot be opened; the message names <see cref="EmbeddingBenchmarkSettings.ModelOption"/>.</exception>
+    /// <exception cref="ModelOpenException">The model cannot be opened; the message names <see cref="EmbeddingBenchmarkSettings.ModelOption"/>.</exception>
     public async Task<EmbeddingBenchmarkResult> RunAsync(TextWriter output, CancellationToken cancellationToken)
     {
         var rounds = new BestOfRounds(settings.Rounds, settings.RoundLength);
@@ -34,10 +35,8 @@ public sealed class EmbeddingBenchmark(EmbeddingBenchmarkSettings settings)
 
     private async Task<(double Batch1, double Batch32)> MeasureEmbeddingAsync(BestOfRounds rounds, CancellationToken cancellationToken)
     {
-        using var embedder = EmbedderFactory.Open(
-            settings.ModelOption,
-            settings.ModelPath,
-            new OnnxEmbedderOptions { IntraOpThreads = settings.Threads, MaxBatchSize = BatchSize });
+        await using var models = new ModelResolver(new ModelOptions { Threads = settings.Threads });
+        var embedder = models.Embedder(ModelRole.CanonicalizationEmbedder, settings.ModelPath, settings.ModelOption);
         // Texts of 6 to 15 words, so a batch pads to its longest member as real definitions do.
         var texts = Enumerable.Range(0, settings.Texts)
             .Select(i => string.Join(' ', Enumerable.Range(0, 6 + (i % 10)).Select(j => Words[((i * 7) + (j * 3)) % Words.Length])))

@@ -113,7 +113,7 @@ internal static class BenchCommand
         {
             return ExitCodes.Interrupted;
         }
-        catch (Exception e) when (e is OptionValueException or ArgumentException or PromptTemplateException or EdcKg.LlamaCpp.LlamaException)
+        catch (Exception e) when (e is OptionValueException or ModelResolution.ModelOpenException or ArgumentException or PromptTemplateException or EdcKg.LlamaCpp.LlamaException)
         {
             console.Fail(e.Message);
             return e is EdcKg.LlamaCpp.LlamaException ? ExitCodes.Failure : ExitCodes.BadInput;

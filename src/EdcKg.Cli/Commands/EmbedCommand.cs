@@ -1,8 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using EdcKg.Cli.ModelResolution;
+using EdcKg.Core.Pipeline;
 using EdcKg.Core.Prompts;
-using EdcKg.Onnx;
 using Microsoft.Extensions.AI;
 
 namespace EdcKg.Cli.Commands;
@@ -31,10 +32,11 @@ internal static class EmbedCommand
         var json = new Option<bool>("--json") { Description = "Print each vector as a JSON array instead of space-separated numbers." };
         var queryPrefix = new Option<string?>("--query-prefix") { Description = "Prefix of queries, e.g. \"query: \" for e5 models (default: the model's own prompt, if any)." };
         var passagePrefix = new Option<string?>("--passage-prefix") { Description = "Prefix of passages, e.g. \"passage: \" for e5 models (default: the model's own prompt, if any)." };
-        var threads = new Option<int>("--threads") { Description = "onnxruntime threads per run (0: onnxruntime chooses).", DefaultValueFactory = _ => 0 };
+        var threads = new Option<int>("--threads") { Description = "Threads of the model (0: one per core).", DefaultValueFactory = _ => 0 };
+        var llamaLib = new Option<string?>("--llama-lib") { Description = "Folder of another llama.cpp build, for a .gguf model (else EDCKG_LLAMA_LIB, else the installed one)." };
 
         var command = new Command("embed", "Embed each line of standard input and print one vector per line.");
-        foreach (var option in new Option[] { model, query, passage, json, queryPrefix, passagePrefix, instruction, instructionPrompt, threads })
+        foreach (var option in new Option[] { model, query, passage, json, queryPrefix, passagePrefix, instruction, instructionPrompt, threads, llamaLib })
         {
             command.Options.Add(option);
         }
@@ -58,27 +60,27 @@ internal static class EmbedCommand
                 return ExitCodes.BadInput;
             }
 
+            await using var models = new ModelResolver(new ModelOptions
+            {
+                LlamaLibrary = parseResult.GetValue(llamaLib),
+                Threads = threadCount,
+                EmbeddingPrompts = new EmbeddingPrompts(
+                    parseResult.GetValue(queryPrefix),
+                    parseResult.GetValue(passagePrefix),
+                    parseResult.GetValue(instructionPrompt)?.Replace("\\n", "\n", StringComparison.Ordinal)),
+            });
             IEmbeddingGenerator<string, Embedding<float>> embedder;
             try
             {
-                embedder = EmbedderFactory.Open(
-                    "--model",
-                    parseResult.GetValue(model),
-                    new OnnxEmbedderOptions
-                    {
-                        QueryPrefix = parseResult.GetValue(queryPrefix),
-                        PassagePrefix = parseResult.GetValue(passagePrefix),
-                        InstructionPrompt = parseResult.GetValue(instructionPrompt)?.Replace("\\n", "\n", StringComparison.Ordinal),
-                        IntraOpThreads = threadCount,
-                    });
+                embedder = models.Embedder(ModelRole.CanonicalizationEmbedder, parseResult.GetValue(model) ?? string.Empty, "--model");
             }
-            catch (OptionValueException e)
+            catch (ModelOpenException e)
             {
                 await error.WriteLineAsync(e.Message);
                 return ExitCodes.BadInput;
             }
 
-            using (embedder)
+            // The resolver disposes the embedder with everything else it opened.
             {
                 var options = EmbeddingOptionKeys.For(asQuery ? EmbeddingRole.Query : EmbeddingRole.Passage, parseResult.GetValue(instruction));
                 var reader = input();

@@ -1,6 +1,6 @@
 using System.CommandLine;
-using EdcKg.Cli.Backends;
 using EdcKg.Cli.Console;
+using EdcKg.Cli.ModelResolution;
 using EdcKg.Evaluation.Benchmarks;
 using EdcKg.Evaluation.Scoring;
 using EdcKg.Evaluation.Experiments;
@@ -57,7 +57,7 @@ internal static class ExperimentCommand
                 var refinement = plan.Configurations.Any(c => c.RefinementIterations > 0);
                 var prompts = EdcPrompts.Load(new PromptSources(parseResult.GetValue(promptsDir) ?? Path.Combine(data, "prompt_templates"), Path.Combine(data, "few_shot_examples", name)), refinement);
 
-                await using var models = new ModelCatalog(new ModelOptions
+                await using var models = new ModelResolver(new ModelOptions
                 {
                     LlamaLibrary = parseResult.GetValue(llamaLib),
                     ContextSize = parseResult.GetValue(contextSize),
@@ -80,7 +80,7 @@ internal static class ExperimentCommand
                 console.Error.WriteLine("edckg: interrupted; finished runs are saved. Run the same command again to resume.");
                 return ExitCodes.Interrupted;
             }
-            catch (Exception e) when (e is ArgumentException or EvaluationInputException or InputException or PromptTemplateException or RunMismatchException or ModelNameException or ReferenceScorerFailureException)
+            catch (Exception e) when (e is ArgumentException or EvaluationInputException or InputException or PromptTemplateException or RunMismatchException or ModelOpenException or ReferenceScorerFailureException)
             {
                 console.Fail(e.Message);
                 return ExitCodes.BadInput;
@@ -89,18 +89,18 @@ internal static class ExperimentCommand
         return command;
     }
 
-    private static ExperimentConfiguration Configuration(ExperimentPlan.Entry entry, ModelCatalog models)
+    private static ExperimentConfiguration Configuration(ExperimentPlan.Entry entry, ModelResolver models)
     {
-        var names = new Dictionary<string, string>
+        var names = EdcRoles.Of(ModelRoles.Resolve(new Dictionary<ModelRole, string?>
         {
-            ["oie"] = entry.OieLlm!,
-            ["sd"] = entry.SdLlm ?? entry.OieLlm!,
-            ["sc"] = entry.ScLlm ?? entry.OieLlm!,
-            ["ee"] = entry.EeLlm ?? entry.OieLlm!,
-            ["sc_embedder"] = entry.ScEmbedder!,
-            ["sr_embedder"] = entry.SrEmbedder ?? entry.ScEmbedder!,
-        };
-        var backends = models.OpenBackends(names, entry.RefinementIterations > 0, role => role.EndsWith("embedder", StringComparison.Ordinal) ? role : role + "_llm");
+            [ModelRole.OpenExtraction] = entry.OieLlm,
+            [ModelRole.SchemaDefinition] = entry.SdLlm,
+            [ModelRole.SchemaCanonicalization] = entry.ScLlm,
+            [ModelRole.EntityExtraction] = entry.EeLlm,
+            [ModelRole.CanonicalizationEmbedder] = entry.ScEmbedder,
+            [ModelRole.SchemaRetrieverEmbedder] = entry.SrEmbedder,
+        }));
+        var backends = models.OpenBackends(names, entry.RefinementIterations > 0, role => role.IsEmbedder() ? role.Label() : role.Label() + "_llm");
         var settings = new EdcSettings
         {
             RefinementIterations = entry.RefinementIterations,
@@ -110,6 +110,6 @@ internal static class ExperimentCommand
             Seed = entry.Seed,
             Parallelism = entry.Parallelism,
         };
-        return new ExperimentConfiguration(entry.Name!, settings, entry.TargetSchema, backends, names.ToDictionary(p => ModelRoles.FromLabel(p.Key)!.Value, p => ModelCatalog.Identity(p.Value)));
+        return new ExperimentConfiguration(entry.Name!, settings, entry.TargetSchema, backends, names.ToDictionary(p => p.Key, p => models.Identity(p.Key, p.Value)));
     }
 }

@@ -1,7 +1,6 @@
 using System.CommandLine;
-using EdcKg.Cli.Backends;
-using EdcKg.Cli.Backends.Remote;
 using EdcKg.Cli.Console;
+using EdcKg.Cli.ModelResolution;
 using EdcKg.Core.Inputs;
 using EdcKg.Core.Pipeline;
 using EdcKg.Core.Prompts;
@@ -58,8 +57,7 @@ internal static class MergeCommand
             var settings = o.Settings(parseResult);
             var prompts = EdcPrompts.Load(o.PromptSources(parseResult), settings.RefinementIterations > 0);
             using var loggerFactory = o.CreateLoggerFactory(parseResult);
-            var remote = new RemoteBackend(o.RemoteOptions(parseResult), loggerFactory);
-            await using var models = new ModelCatalog(o.ModelOptions(parseResult) with { Remote = remote });
+            await using var models = new ModelResolver(o.ModelOptions(parseResult), loggerFactory);
             var (backends, identities) = o.OpenBackends(parseResult, models, settings);
             var sources = new Dictionary<string, string> { ["shards"] = string.Join(';', runs.Select(Path.GetFullPath)) };
             Dictionary<string, string> ManifestOf(IReadOnlyList<Core.Domain.Document> corpus, IReadOnlyList<Core.Domain.SchemaRelation> schema)
@@ -77,7 +75,7 @@ internal static class MergeCommand
                 console.Output.WriteLine($"{summary.Documents} documents, {summary.CanonicalTriples} canonical triples in iteration {summary.Iterations}, schema of {summary.SchemaSize} relations.");
             }
 
-            var finished = await RunReport.FinishAsync(console, summary, pipeline.Usage.Lines(), o.Prices(parseResult), store, output, cancellationToken, remote.Pool.Endpoints).ConfigureAwait(false);
+            var finished = await RunReport.FinishAsync(console, summary, pipeline.Usage.Lines(), o.Prices(parseResult), store, output, cancellationToken, models.Endpoints).ConfigureAwait(false);
             if (finished != ExitCodes.Success)
             {
                 return finished;

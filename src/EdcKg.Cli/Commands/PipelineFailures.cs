@@ -1,9 +1,9 @@
-using EdcKg.Cli.Backends;
-using EdcKg.Cli.Backends.Remote;
+using EdcKg.Cli.ModelResolution;
 using EdcKg.Cli.Console;
 using EdcKg.Core.Inputs;
 using EdcKg.Core.Pipeline;
 using EdcKg.Core.Prompts;
+using EdcKg.OpenAi;
 
 namespace EdcKg.Cli.Commands;
 
@@ -21,7 +21,7 @@ internal static class PipelineFailures
             RemoteEndpointException => (ExitCodes.Failure, error.Message),
             ModelUnavailableException => (ExitCodes.Failure, $"{error.Message}. {Resumable}"),
             EdcKg.LlamaCpp.LlamaException => (ExitCodes.Failure, $"the local model failed: {error.Message}. {Resumable}"),
-            InputException or PromptTemplateException or RunMismatchException or ModelNameException or OptionValueException or ArgumentException or FileNotFoundException
+            InputException or PromptTemplateException or RunMismatchException or ModelOpenException or OptionValueException or ArgumentException or FileNotFoundException
                 => (ExitCodes.BadInput, error.Message),
             _ => (0, null),
         };

@@ -1,7 +1,6 @@
 using System.CommandLine;
-using EdcKg.Cli.Backends;
-using EdcKg.Cli.Backends.Remote;
 using EdcKg.Cli.Console;
+using EdcKg.Cli.ModelResolution;
 using EdcKg.Core.Inputs;
 using EdcKg.Core.Pipeline;
 using EdcKg.Core.Prompts;
@@ -66,8 +65,7 @@ internal static class RunCommand
             }
 
             using var loggerFactory = o.CreateLoggerFactory(parseResult);
-            var remote = new RemoteBackend(o.RemoteOptions(parseResult), loggerFactory);
-            await using var models = new ModelCatalog(o.ModelOptions(parseResult) with { Remote = remote });
+            await using var models = new ModelResolver(o.ModelOptions(parseResult), loggerFactory);
             var (backends, identities) = o.OpenBackends(parseResult, models, settings);
             var manifest = RunManifest.Create(corpus, schema, prompts, settings, identities, o.SourcePaths(parseResult));
             foreach (var (key, value) in shard is null ? [] : ShardManifest.EntriesFor(shard, fullCorpus))
@@ -93,7 +91,7 @@ internal static class RunCommand
                 console.Output.WriteLine($"{summary.UnparsedAnswers} unreadable answer fragments and {summary.UndefinedRelations} undefined relations (see result_at_each_stage.json and the run store).");
             }
 
-            var finished = await RunReport.FinishAsync(console, summary, pipeline.Usage.Lines(), o.Prices(parseResult), store, output, cancellationToken, remote.Pool.Endpoints).ConfigureAwait(false);
+            var finished = await RunReport.FinishAsync(console, summary, pipeline.Usage.Lines(), o.Prices(parseResult), store, output, cancellationToken, models.Endpoints).ConfigureAwait(false);
             if (finished != ExitCodes.Success)
             {
                 return finished;

@@ -1,10 +1,10 @@
 using System.CommandLine;
-using EdcKg.Cli.Backends;
-using EdcKg.Cli.Backends.Remote;
+using EdcKg.Cli.ModelResolution;
 using EdcKg.Core.Scaling;
 using EdcKg.Core.Usage;
 using EdcKg.Core.Pipeline;
 using EdcKg.Core.Prompts;
+using EdcKg.OpenAi;
 using Microsoft.Extensions.Logging;
 
 namespace EdcKg.Cli.Commands;
@@ -108,13 +108,13 @@ internal sealed class RunOptions
 
     public RemoteOptions RemoteOptions(ParseResult result) => new()
     {
-        Endpoints = (result.GetValue(LlmEndpoint) ?? []).Select(Backends.Remote.RemoteOptions.ParseEndpoint).ToList(),
+        Endpoints = (result.GetValue(LlmEndpoint) ?? []).Select(OpenAi.RemoteOptions.ParseEndpoint).ToList(),
         ConcurrencyPerEndpoint = result.GetValue(EndpointConcurrency),
         RequestTimeout = TimeSpan.FromSeconds(result.GetValue(RequestTimeout)),
         MaxRetries = result.GetValue(MaxRetries),
         RetryDelay = TimeSpan.FromSeconds(result.GetValue(RetryDelay)),
         StructuredOutput = result.GetValue(StructuredOutput),
-        ApiKey = Backends.Remote.RemoteOptions.ApiKeyFromEnvironment(),
+        ApiKey = OpenAi.RemoteOptions.ApiKeyFromEnvironment(),
     };
 
     public ShardSpec? ShardSpec(ParseResult result) => result.GetValue(Shard) is { } text ? Core.Scaling.ShardSpec.Parse(text) : null;
@@ -140,6 +140,7 @@ internal sealed class RunOptions
         Threads = result.GetValue(Threads),
         Parallelism = result.GetValue(Parallelism),
         EmbeddingPrompts = EmbeddingPrompts(result),
+        Remote = RemoteOptions(result),
     };
 
     /// <summary>The embedders' prompts the options set (<c>\n</c> in a value is a line break).</summary>
@@ -156,21 +157,17 @@ internal sealed class RunOptions
         return new EmbeddingPrompts(Unescaped(result.GetValue(EmbedderQueryPrefix)), Unescaped(result.GetValue(EmbedderPassagePrefix)), instructionPrompt);
     }
 
-    /// <summary>The model of every role, with EDC's defaults: the other LLM roles use the OIE model, the retriever the canonicalization embedder.</summary>
-    public Dictionary<string, string> ModelNames(ParseResult result)
-    {
-        var oie = result.GetValue(OieLlm)!;
-        var sc = result.GetValue(ScEmbedder)!;
-        return new Dictionary<string, string>
+    /// <summary>The model of every EDC role, with EDC's defaults (<see cref="ModelRoles.Resolve"/>).</summary>
+    public Dictionary<ModelRole, string> ModelNames(ParseResult result)
+        => ModelResolution.EdcRoles.Of(ModelRoles.Resolve(new Dictionary<ModelRole, string?>
         {
-            ["oie"] = oie,
-            ["sd"] = result.GetValue(SdLlm) ?? oie,
-            ["sc"] = result.GetValue(ScLlm) ?? oie,
-            ["ee"] = result.GetValue(EeLlm) ?? oie,
-            ["sc_embedder"] = sc,
-            ["sr_embedder"] = result.GetValue(SrEmbedder) ?? sc,
-        };
-    }
+            [ModelRole.OpenExtraction] = result.GetValue(OieLlm),
+            [ModelRole.SchemaDefinition] = result.GetValue(SdLlm),
+            [ModelRole.SchemaCanonicalization] = result.GetValue(ScLlm),
+            [ModelRole.EntityExtraction] = result.GetValue(EeLlm),
+            [ModelRole.CanonicalizationEmbedder] = result.GetValue(ScEmbedder),
+            [ModelRole.SchemaRetrieverEmbedder] = result.GetValue(SrEmbedder),
+        }));
 
     public PromptSources PromptSources(ParseResult result)
     {
@@ -213,16 +210,11 @@ internal sealed class RunOptions
     }
 
     /// <summary>Opens the model of every role the run needs, and the identities its caches and manifest record.</summary>
-    public (EdcBackends Backends, Dictionary<ModelRole, string> Identities) OpenBackends(ParseResult result, ModelCatalog models, EdcSettings settings)
+    public (EdcBackends Backends, Dictionary<ModelRole, string> Identities) OpenBackends(ParseResult result, ModelResolver models, EdcSettings settings)
     {
         var names = ModelNames(result);
-        var backends = models.OpenBackends(names, settings.RefinementIterations > 0, role => role.EndsWith("embedder", StringComparison.Ordinal) ? "--" + role.Replace('_', '-') : $"--{role}-llm");
-
-        // Prompts change every embedding, so they are part of an embedder's identity (caches, manifest) when set.
-        var prompts = EmbeddingPrompts(result);
-        return (backends, names.ToDictionary(
-            p => ModelRoles.FromLabel(p.Key)!.Value,
-            p => p.Key.EndsWith("embedder", StringComparison.Ordinal) ? ModelCatalog.Identity(p.Value, prompts) : ModelCatalog.Identity(p.Value)));
+        var backends = models.OpenBackends(names, settings.RefinementIterations > 0);
+        return (backends, names.ToDictionary(p => p.Key, p => models.Identity(p.Key, p.Value)));
     }
 
     public LogLevel LogLevel(ParseResult result)

@@ -1,9 +1,9 @@
 using System.Globalization;
-using EdcKg.Cli.Backends.Remote;
 using EdcKg.Cli.Console;
 using EdcKg.Core.Pipeline;
 using EdcKg.Core.Storage;
 using EdcKg.Core.Usage;
+using EdcKg.OpenAi;
 
 namespace EdcKg.Cli.Commands;
 

@@ -18,8 +18,20 @@ public sealed record EmbeddingPrompts(string? QueryPrefix = null, string? Passag
     /// <summary>The placeholder of the instruction in <see cref="InstructionPrompt"/>.</summary>
     public const string InstructionSlot = "{instruction}";
 
+    /// <summary>
+    /// The sentence-transformers prompt name EDC encodes open relation definitions with for target alignment
+    /// (<c>encode(definition, prompt_name="sts_query")</c> when the model has that prompt).
+    /// </summary>
+    public const string SimilarityQueryPromptName = "sts_query";
+
     /// <summary>No prompts: texts are embedded as they are.</summary>
     public static EmbeddingPrompts None { get; } = new();
+
+    /// <summary>
+    /// EDC's own prompt, used by every embedder unless configured otherwise: its schema retriever embeds the text it
+    /// searches with as <c>Instruct: {instruction}\nQuery: {text}</c>, whatever the model.
+    /// </summary>
+    public static EmbeddingPrompts Edc { get; } = new(InstructionPrompt: "Instruct: " + InstructionSlot + "\nQuery: ");
 
     /// <summary>Whether no part is set.</summary>
     public bool IsEmpty => QueryPrefix is null && PassagePrefix is null && InstructionPrompt is null;
@@ -36,6 +48,28 @@ public sealed record EmbeddingPrompts(string? QueryPrefix = null, string? Passag
             ? prompt.Replace(InstructionSlot, instruction, StringComparison.Ordinal)
             : QueryPrefix ?? string.Empty;
     }
+
+    /// <summary>
+    /// The prompts of a model's <c>config_sentence_transformers.json</c> (<paramref name="prompts"/> by name, and its
+    /// <c>default_prompt_name</c>), as EDC's calls of sentence-transformers use them: queries (open relation
+    /// definitions) take <c>sts_query</c>, else <c>query</c>; passages (schema definitions, encoded without a prompt
+    /// name) take the default prompt, else <c>passage</c> or <c>document</c>.
+    /// </summary>
+    public static EmbeddingPrompts FromModel(IReadOnlyDictionary<string, string> prompts, string? defaultPromptName = null)
+    {
+        string? Named(string? name) => name is not null && prompts.TryGetValue(name, out var prompt) ? prompt : null;
+        return new EmbeddingPrompts(
+            Named(SimilarityQueryPromptName) ?? Named("query"),
+            Named(defaultPromptName) ?? Named("passage") ?? Named("document"));
+    }
+
+    /// <summary>
+    /// The one rule of every embedder, local or served: the prompts configured (<paramref name="configured"/>), each part
+    /// left unset taken from the model's own prompts (<paramref name="model"/>, none for a served model), then from
+    /// <see cref="Edc"/>; so the same model gives the same vectors for the same text on every backend.
+    /// </summary>
+    public static EmbeddingPrompts Resolve(EmbeddingPrompts? configured, EmbeddingPrompts? model = null)
+        => (configured ?? None).Or(model ?? None).Or(Edc);
 
     /// <summary>These prompts, each part that is not set taken from <paramref name="fallback"/>.</summary>
     public EmbeddingPrompts Or(EmbeddingPrompts fallback) =>

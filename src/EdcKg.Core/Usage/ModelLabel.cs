@@ -21,7 +21,7 @@ public static partial class ModelLabel
         return match.Groups["prompts"].Success ? $"{name} (prompts {match.Groups["prompts"].Value[..8]})" : name;
     }
 
-    // name:size:ticks, optionally followed by |prompts:HASH (see the CLI's ModelCatalog.Identity).
+    // name:size:ticks, optionally followed by |prompts:HASH (see Models.ModelIdentity).
     [GeneratedRegex(@"^(?<name>.+?):\d+:\d+(\|prompts:(?<prompts>[0-9a-f]{8,}))?$", RegexOptions.CultureInvariant)]
     private static partial Regex FileIdentity();
 }

@@ -31,4 +31,44 @@ public sealed class EmbeddingPromptsTests
 
         Assert.Equal(new EmbeddingPrompts("q: ", "passage: ", "Instruct: {instruction}\nQuery: "), merged);
     }
+
+    [Fact]
+    public void EveryEmbedderFollowsOneRuleConfiguredThenTheModelsOwnThenEdcsInstructionPrompt()
+    {
+        var model = EmbeddingPrompts.FromModel(new Dictionary<string, string> { ["sts_query"] = "sts: ", ["query"] = "q: ", ["document"] = "d: " });
+
+        var resolved = EmbeddingPrompts.Resolve(new EmbeddingPrompts(PassagePrefix: "p: "), model);
+
+        Assert.Equal(new EmbeddingPrompts("sts: ", "p: ", "Instruct: {instruction}\nQuery: "), resolved);
+        Assert.Equal(EmbeddingPrompts.Edc, EmbeddingPrompts.Resolve(null));
+        Assert.Equal("Instruct: Find relations.\nQuery: ", EmbeddingPrompts.Resolve(null).PrefixFor(EmbeddingOptionKeys.For(EmbeddingRole.Query, "Find relations.")));
+        Assert.Equal(string.Empty, EmbeddingPrompts.Resolve(null).PrefixFor(EmbeddingOptionKeys.For(EmbeddingRole.Query)));
+    }
+
+    [Fact]
+    public void TheFileOfAModelFolderGivesAllItsPromptsWithStsQueryForQueriesAndTheDefaultPromptForPassages()
+    {
+        var folder = Directory.CreateTempSubdirectory("edckg-prompts-").FullName;
+        try
+        {
+            Assert.Equal(EmbeddingPrompts.None, EmbeddingPromptsFile.Read(folder));
+            File.WriteAllText(Path.Combine(folder, EmbeddingPromptsFile.FileName), """
+                {"prompts": {"web_search_query": "Instruct: search\nQuery: ", "sts_query": "Instruct: Retrieve semantically similar text.\nQuery: ", "passage": "passage: ", "plain": ""},
+                 "default_prompt_name": "plain", "similarity_fn_name": "cosine"}
+                """);
+
+            var prompts = EmbeddingPromptsFile.Read(folder);
+
+            Assert.Equal("Instruct: Retrieve semantically similar text.\nQuery: ", prompts.QueryPrefix);
+            Assert.Equal(string.Empty, prompts.PassagePrefix);
+            Assert.Null(prompts.InstructionPrompt);
+
+            File.WriteAllText(Path.Combine(folder, EmbeddingPromptsFile.FileName), "{\"prompts\": ");
+            Assert.Contains(EmbeddingPromptsFile.FileName, Assert.Throws<InvalidDataException>(() => EmbeddingPromptsFile.Read(folder)).Message);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }

@@ -1,4 +1,4 @@
-namespace EdcKg.Cli.Backends.Remote;
+namespace EdcKg.OpenAi;
 
 /// <summary>One server of an <see cref="EndpointPool"/> and what it is doing. Guarded by the pool's lock.</summary>
 public sealed class RemoteEndpoint(Uri baseAddress)
@@ -15,8 +15,8 @@ public sealed class RemoteEndpoint(Uri baseAddress)
     /// <summary>Attempts that failed (status, timeout, connection or malformed answer).</summary>
     public long Failures { get; internal set; }
 
-    /// <summary>Until when (<see cref="Environment.TickCount64"/>) the server asked not to be sent requests (Retry-After on 429/503).</summary>
-    public long CoolingUntil { get; internal set; }
+    /// <summary>Until when (on the pool's clock) the server asked not to be sent requests (Retry-After on 429/503).</summary>
+    public DateTimeOffset CoolingUntil { get; internal set; } = DateTimeOffset.MinValue;
 
     /// <inheritdoc />
     public override string ToString() => BaseAddress.ToString();

@@ -1,6 +1,7 @@
-using EdcKg.Cli.Backends.Remote;
+using EdcKg.OpenAi;
+using Microsoft.Extensions.Time.Testing;
 
-namespace EdcKg.Cli.Tests.Remote;
+namespace EdcKg.OpenAi.Tests;
 
 public sealed class EndpointPoolTests
 {
@@ -18,7 +19,6 @@ public sealed class EndpointPoolTests
 
         // Both endpoints are full: the fifth request waits for a slot, and takes the one freed on b.
         var fifth = pool.AcquireAsync(CancellationToken.None);
-        await Task.Delay(50);
         Assert.False(fifth.IsCompleted);
         leases.First(l => l.Endpoint.BaseAddress.Host == "b").Dispose();
         var lease = await fifth.WaitAsync(TimeSpan.FromSeconds(5));
@@ -39,11 +39,31 @@ public sealed class EndpointPoolTests
             Assert.Equal("b", (await pool.AcquireAsync(CancellationToken.None)).Endpoint.BaseAddress.Host);
         }
 
-        using var single = new EndpointPool([new Uri("http://c/v1/")], concurrencyPerEndpoint: 4);
+        var time = new FakeTimeProvider();
+        using var single = new EndpointPool([new Uri("http://c/v1/")], concurrencyPerEndpoint: 4, time);
         single.CoolDown(single.Endpoints[0], TimeSpan.FromMilliseconds(300));
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        using var lease = await single.AcquireAsync(CancellationToken.None);
-        Assert.True(watch.ElapsedMilliseconds >= 290, $"{watch.ElapsedMilliseconds} ms");
+        var waiting = single.AcquireAsync(CancellationToken.None);
+        time.Advance(TimeSpan.FromMilliseconds(299));
+        Assert.False(waiting.IsCompleted);
+        time.Advance(TimeSpan.FromMilliseconds(1));
+        using var lease = await waiting.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal("c", lease.Endpoint.BaseAddress.Host);
+    }
+
+    [Fact]
+    public async Task ALongerCoolDownWinsAndAShorterOneDoesNotCutItShort()
+    {
+        var time = new FakeTimeProvider();
+        using var pool = new EndpointPool([new Uri("http://a/v1/")], concurrencyPerEndpoint: 1, time);
+        pool.CoolDown(pool.Endpoints[0], TimeSpan.FromSeconds(10));
+        pool.CoolDown(pool.Endpoints[0], TimeSpan.FromSeconds(2));
+
+        Assert.Equal(time.GetUtcNow() + TimeSpan.FromSeconds(10), pool.Endpoints[0].CoolingUntil);
+        var waiting = pool.AcquireAsync(CancellationToken.None);
+        time.Advance(TimeSpan.FromSeconds(9));
+        Assert.False(waiting.IsCompleted);
+        time.Advance(TimeSpan.FromSeconds(1));
+        (await waiting.WaitAsync(TimeSpan.FromSeconds(30))).Dispose();
     }
 
     [Theory]

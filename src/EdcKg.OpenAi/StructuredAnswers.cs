@@ -5,7 +5,7 @@ using EdcKg.Core.Parsing;
 using EdcKg.Core.Prompts;
 using Microsoft.Extensions.AI;
 
-namespace EdcKg.Cli.Backends.Remote;
+namespace EdcKg.OpenAi;
 
 /// <summary>
 /// Structured output for servers that honour a JSON schema (<c>response_format</c>): each <see cref="OutputShape"/>

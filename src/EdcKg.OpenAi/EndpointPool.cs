@@ -1,22 +1,27 @@
-namespace EdcKg.Cli.Backends.Remote;
+namespace EdcKg.OpenAi;
 
 /// <summary>
 /// Servers that serve the same models, each taking at most a fixed number of requests at once. An attempt waits for
 /// a free slot anywhere, then goes to the least busy endpoint (ties are shared out in turn), so a slow or stalled
 /// server gets fewer requests while the others keep working; a server that answered 429 or 503 with Retry-After gets
-/// none until that time has passed. Safe for concurrent use.
+/// none until that time has passed (on the pool's <see cref="TimeProvider"/>). Safe for concurrent use.
 /// </summary>
 public sealed class EndpointPool : IDisposable
 {
     private readonly RemoteEndpoint[] endpoints;
     private readonly int limit;
     private readonly SemaphoreSlim slots;
-    private readonly object gate = new();
+    private readonly Lock gate = new();
+    private readonly TimeProvider time;
     private int next;
 
-    /// <summary>Creates a pool of <paramref name="addresses"/>, each taking <paramref name="concurrencyPerEndpoint"/> requests at once.</summary>
-    public EndpointPool(IReadOnlyList<Uri> addresses, int concurrencyPerEndpoint)
+    /// <summary>
+    /// Creates a pool of <paramref name="addresses"/>, each taking <paramref name="concurrencyPerEndpoint"/> requests at
+    /// once; cool-downs run on <paramref name="time"/> (the system clock when null).
+    /// </summary>
+    public EndpointPool(IReadOnlyList<Uri> addresses, int concurrencyPerEndpoint, TimeProvider? time = null)
     {
+        this.time = time ?? TimeProvider.System;
         if (addresses.Count == 0)
         {
             throw new ArgumentException("An endpoint pool needs at least one endpoint.", nameof(addresses));
@@ -46,12 +51,12 @@ public sealed class EndpointPool : IDisposable
         {
             while (true)
             {
-                long wait;
+                TimeSpan wait;
                 lock (gate)
                 {
-                    var now = Environment.TickCount64;
+                    var now = time.GetUtcNow();
                     RemoteEndpoint? best = null;
-                    var earliest = long.MaxValue;
+                    var earliest = DateTimeOffset.MaxValue;
                     for (var k = 0; k < endpoints.Length; k++)
                     {
                         var candidate = endpoints[(next + k) % endpoints.Length];
@@ -62,7 +67,7 @@ public sealed class EndpointPool : IDisposable
 
                         if (candidate.CoolingUntil > now)
                         {
-                            earliest = Math.Min(earliest, candidate.CoolingUntil);
+                            earliest = candidate.CoolingUntil < earliest ? candidate.CoolingUntil : earliest;
                         }
                         else if (best is null || candidate.InFlight < best.InFlight)
                         {
@@ -82,7 +87,7 @@ public sealed class EndpointPool : IDisposable
                     wait = earliest - now;
                 }
 
-                await Task.Delay(TimeSpan.FromMilliseconds(Math.Max(1, wait)), cancellationToken).ConfigureAwait(false);
+                await Task.Delay(wait > TimeSpan.Zero ? wait : TimeSpan.FromMilliseconds(1), time, cancellationToken).ConfigureAwait(false);
             }
         }
         catch
@@ -97,7 +102,8 @@ public sealed class EndpointPool : IDisposable
     {
         lock (gate)
         {
-            endpoint.CoolingUntil = Math.Max(endpoint.CoolingUntil, Environment.TickCount64 + (long)wait.TotalMilliseconds);
+            var until = time.GetUtcNow() + wait;
+            endpoint.CoolingUntil = until > endpoint.CoolingUntil ? until : endpoint.CoolingUntil;
         }
     }
 

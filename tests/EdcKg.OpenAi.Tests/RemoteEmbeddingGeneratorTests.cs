@@ -1,8 +1,8 @@
-using EdcKg.Cli.Backends.Remote;
+using EdcKg.OpenAi;
 using EdcKg.Core.Prompts;
 using Microsoft.Extensions.AI;
 
-namespace EdcKg.Cli.Tests.Remote;
+namespace EdcKg.OpenAi.Tests;
 
 public sealed class RemoteEmbeddingGeneratorTests
 {

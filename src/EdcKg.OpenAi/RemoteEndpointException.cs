@@ -1,4 +1,4 @@
-namespace EdcKg.Cli.Backends.Remote;
+namespace EdcKg.OpenAi;
 
 /// <summary>
 /// A server refused every request of this kind (wrong API key, unknown model or path): retrying or going on with

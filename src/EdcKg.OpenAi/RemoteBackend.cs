@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.SemanticKernel;
 using OpenAI;
 
-namespace EdcKg.Cli.Backends.Remote;
+namespace EdcKg.OpenAi;
 
 /// <summary>
 /// Opens models served by OpenAI-compatible servers through Semantic Kernel's OpenAI connector, all over one
@@ -31,13 +31,16 @@ public sealed class RemoteBackend : IDisposable
     private readonly HttpClient http;
     private readonly OpenAIClient client;
 
-    /// <summary>Creates the backend; nothing is contacted until a model is asked.</summary>
-    public RemoteBackend(RemoteOptions options, ILoggerFactory? loggerFactory = null)
+    /// <summary>
+    /// Creates the backend; nothing is contacted until a model is asked. Retries, timeouts and cool-downs wait on
+    /// <paramref name="time"/> (the system clock when null).
+    /// </summary>
+    public RemoteBackend(RemoteOptions options, ILoggerFactory? loggerFactory = null, TimeProvider? time = null)
     {
         this.options = options;
-        Pool = new EndpointPool(options.Endpoints.Count > 0 ? options.Endpoints : [RemoteOptions.OpenAiApi], options.ConcurrencyPerEndpoint);
+        Pool = new EndpointPool(options.Endpoints.Count > 0 ? options.Endpoints : [RemoteOptions.OpenAiApi], options.ConcurrencyPerEndpoint, time);
         var sockets = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), MaxConnectionsPerServer = options.ConcurrencyPerEndpoint };
-        http = new HttpClient(new PooledRetryHandler(Pool, options, sockets, loggerFactory?.CreateLogger("edckg.remote")))
+        http = new HttpClient(new PooledRetryHandler(Pool, options, sockets, loggerFactory?.CreateLogger("edckg.remote"), time))
         {
             // Each attempt has its own timeout in the handler; the whole request may take several.
             Timeout = Timeout.InfiniteTimeSpan,
@@ -60,18 +63,27 @@ public sealed class RemoteBackend : IDisposable
     public bool Serves(string name)
         => name.StartsWith(Scheme, StringComparison.Ordinal) || (options.Endpoints.Count > 0 && !File.Exists(name) && !Directory.Exists(name));
 
-    /// <summary>The chat model <paramref name="name"/> (given by option <paramref name="option"/>).</summary>
-    public IChatClient OpenChat(string option, string name)
+    /// <summary>The served model's name in <paramref name="name"/> (without <c>openai:</c>), or null when it names none.</summary>
+    public static string? ServedName(string name)
     {
-        var model = ServedName(option, name);
+        var model = name.StartsWith(Scheme, StringComparison.Ordinal) ? name[Scheme.Length..] : name;
+        return string.IsNullOrWhiteSpace(model) ? null : model;
+    }
+
+    /// <summary>The chat model <paramref name="name"/>.</summary>
+    /// <exception cref="ArgumentException"><paramref name="name"/> names no model (see <see cref="ServedName(string)"/>).</exception>
+    public IChatClient OpenChat(string name)
+    {
+        var model = RequireServedName(name);
         var kernel = Kernel.CreateBuilder().AddOpenAIChatClient(model, client).Build();
         return new RemoteChatClient(kernel.GetRequiredService<IChatClient>(), model, options.StructuredOutput);
     }
 
-    /// <summary>The embedding model <paramref name="name"/> (given by option <paramref name="option"/>).</summary>
-    public IEmbeddingGenerator<string, Embedding<float>> OpenEmbedder(string option, string name, EmbeddingPrompts? prompts = null)
+    /// <summary>The embedding model <paramref name="name"/>, with the prompts configured for it.</summary>
+    /// <exception cref="ArgumentException"><paramref name="name"/> names no model (see <see cref="ServedName(string)"/>).</exception>
+    public IEmbeddingGenerator<string, Embedding<float>> OpenEmbedder(string name, EmbeddingPrompts? prompts = null)
     {
-        var model = ServedName(option, name);
+        var model = RequireServedName(name);
         // What SK's AddOpenAIEmbeddingGenerator registers; that method is still marked experimental (SKEXP0010).
         return new RemoteEmbeddingGenerator(client.GetEmbeddingClient(model).AsIEmbeddingGenerator(), prompts);
     }
@@ -83,14 +95,6 @@ public sealed class RemoteBackend : IDisposable
         Pool.Dispose();
     }
 
-    private static string ServedName(string option, string name)
-    {
-        var model = name.StartsWith(Scheme, StringComparison.Ordinal) ? name[Scheme.Length..] : name;
-        if (string.IsNullOrWhiteSpace(model))
-        {
-            throw new ModelNameException($"{option}: '{name}' names no model: write openai:MODEL, with MODEL as the server knows it.");
-        }
-
-        return model;
-    }
+    private static string RequireServedName(string name)
+        => ServedName(name) ?? throw new ArgumentException($"'{name}' names no served model: write openai:MODEL, with MODEL as the server knows it.", nameof(name));
 }

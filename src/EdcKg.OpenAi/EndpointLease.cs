@@ -1,4 +1,4 @@
-namespace EdcKg.Cli.Backends.Remote;
+namespace EdcKg.OpenAi;
 
 /// <summary>A slot on one endpoint, held for one attempt; disposing it frees the slot.</summary>
 public sealed class EndpointLease : IDisposable

@@ -1,7 +1,7 @@
 using EdcKg.Core.Prompts;
 using Microsoft.Extensions.AI;
 
-namespace EdcKg.Cli.Backends.Remote;
+namespace EdcKg.OpenAi;
 
 /// <summary>
 /// A chat model on an OpenAI-compatible server. Our own option keys (<see cref="ChatOptionKeys"/>) are not sent; with

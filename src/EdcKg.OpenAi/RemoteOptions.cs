@@ -1,4 +1,4 @@
-namespace EdcKg.Cli.Backends.Remote;
+namespace EdcKg.OpenAi;
 
 /// <summary>How to reach OpenAI-compatible servers (vLLM, SGLang, llama.cpp server, Ollama, or a hosted API).</summary>
 public sealed record RemoteOptions
