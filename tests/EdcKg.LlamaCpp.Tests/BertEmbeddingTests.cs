@@ -90,4 +90,51 @@ public sealed class BertEmbeddingTests : IDisposable
             Assert.True(difference < 1e-4f, $"input {i} differs by {difference}");
         }
     }
+
+    [Fact]
+    public async Task TextsLongerThanTheTrainedContextAreTruncatedThereWithAWarningAndKeepTheirSep()
+    {
+        var bert512Like = Path.Combine(folder, "short-context.gguf");
+        TinyBertGguf.Write(bert512Like, contextLength: 16);
+        var logger = new RecordingLogger();
+        using var generator = LlamaEmbeddingGenerator.Open(bert512Like, new LlamaEmbeddingOptions { Threads = 1 }, logger);
+        var words = Enumerable.Repeat("the capital of the country", 8).SelectMany(w => w.Split(' ')).ToArray();
+
+        // [CLS] + 40 words + [SEP] is cut to [CLS] + 14 words + [SEP], the 16 positions the model has.
+        var vectors = await generator.GenerateAsync([string.Join(' ', words), string.Join(' ', words.Take(14))]);
+
+        Assert.Equal(16, generator.MaxSequenceLength);
+        Assert.Equal(vectors[1].Vector.ToArray(), vectors[0].Vector.ToArray(), (a, b) => MathF.Abs(a - b) < 1e-5f);
+        var warning = Assert.Single(logger.Messages);
+        Assert.Contains("1 of 2 texts were longer than the 16 tokens", warning);
+    }
+
+    [Fact]
+    public async Task APromptsFileBesideTheGgufGivesTheSamePromptRuleAsTheOnnxFolder()
+    {
+        var model = Path.Combine(folder, "with-prompts");
+        Directory.CreateDirectory(model);
+        var gguf = Path.Combine(model, "model.gguf");
+        File.Copy(path, gguf);
+        File.WriteAllText(Path.Combine(model, "config_sentence_transformers.json"), """{"prompts": {"sts_query": "the relation ", "query": "unused "}}""");
+        using var prompted = LlamaEmbeddingGenerator.Open(gguf, new LlamaEmbeddingOptions { Threads = 1 });
+        using var plain = LlamaEmbeddingGenerator.Open(path, new LlamaEmbeddingOptions { Threads = 1 });
+        var query = EdcKg.Core.Prompts.EmbeddingOptionKeys.For(EdcKg.Core.Prompts.EmbeddingRole.Query);
+
+        var actual = await prompted.GenerateAsync(["born in"], query);
+        var expected = await plain.GenerateAsync(["the relation born in"]);
+
+        Assert.Equal(new EdcKg.Core.Prompts.EmbeddingPrompts("the relation ", null, "Instruct: {instruction}\nQuery: "), prompted.Prompts);
+        Assert.Equal(expected[0].Vector.ToArray(), actual[0].Vector.ToArray(), (a, b) => MathF.Abs(a - b) < 1e-5f);
+    }
+
+    [Fact]
+    public async Task DisposingTwiceReturnsAtOnce()
+    {
+        var generator = LlamaEmbeddingGenerator.Open(path, new LlamaEmbeddingOptions { Threads = 1 });
+        generator.Dispose();
+
+        // The second call used to wait for a turn that the first one had taken for good.
+        await Task.Run(generator.Dispose).WaitAsync(TimeSpan.FromSeconds(30));
+    }
 }

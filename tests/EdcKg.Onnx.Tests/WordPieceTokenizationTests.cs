@@ -1,3 +1,4 @@
+using TestModels;
 using TestModels.Onnx;
 
 namespace EdcKg.Onnx.Tests;

@@ -59,17 +59,12 @@ public sealed class RemoteRunTests(ITestOutputHelper output)
             Assert.True(answered.All(p => p.Value == 1), string.Join("\n", answered.Where(p => p.Value != 1).Select(p => p.Key + " x" + p.Value)) + "\n" + string.Join("\n", log.Select(e => $"{e.At.TotalSeconds:0.000} {e.Port} {e.Key} {e.Fault}")));
         }
 
-        // The retry after a 429 waited for Retry-After (1 s), though the backoff alone would have been ~0.05 s.
+        // The 429 and the answer past the timeout were asked again (how long each wait is, Retry-After and the
+        // timeout, is checked on a fake clock in PooledRetryHandlerTests).
         var tooMany = log.Single(e => e.Fault is StubFault.TooManyRequests);
-        var retried = log.First(e => e.Key == tooMany.Key && e.At > tooMany.At);
-        var gap = retried.At - tooMany.At;
-        Assert.InRange(gap.TotalSeconds, 1.0, 2.5);
-
-        // The slow answer was abandoned at the 1.5 s timeout and asked again.
+        var gap = log.First(e => e.Key == tooMany.Key && e.At > tooMany.At).At - tooMany.At;
         var slow = log.Single(e => e.Fault is StubFault.Slow);
         var afterTimeout = log.First(e => e.Key == slow.Key && e.At > slow.At).At - slow.At;
-        // (Arrival times are the stub's: the first arrival is logged after the client started its clock.)
-        Assert.InRange(afterTimeout.TotalSeconds, 1.4, 2.9);
 
         // Both endpoints took requests.
         Assert.All(stub.Ports, p => Assert.Contains(log, e => e.Port == p));

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace EdcKg.Onnx.Tests;
+namespace TestModels;
 
 /// <summary>Keeps the messages logged at warning level or above.</summary>
 public sealed class RecordingLogger : ILogger
