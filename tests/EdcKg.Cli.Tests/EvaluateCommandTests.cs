@@ -21,7 +21,7 @@ public sealed class EvaluateCommandTests : IDisposable
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var exitCode = await Program.BuildRootCommand().Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+        var exitCode = await Program.RunAsync(args, new InvocationConfiguration { Output = output, Error = error });
         return (exitCode, output.ToString(), error.ToString());
     }
 

@@ -22,7 +22,7 @@ public sealed class ExperimentCommandTests : IDisposable
         var output = new StringWriter();
         var error = new StringWriter();
         string[] args = ["experiment", "--data-dir", RepositoryPaths.SharedEdc, "--benchmark", benchmark, "--limit", "2", "--config", config, "--output-dir", Path.Combine(_folder.FullName, "out")];
-        var exitCode = await Program.BuildRootCommand().Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+        var exitCode = await Program.RunAsync(args, new InvocationConfiguration { Output = output, Error = error });
         return (exitCode, error.ToString());
     }
 

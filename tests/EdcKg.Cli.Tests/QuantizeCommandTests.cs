@@ -67,7 +67,7 @@ public sealed class QuantizeCommandTests : IDisposable
     private static async Task<(int Code, string Text)> Invoke(params string[] args)
     {
         using var writer = new StringWriter();
-        var code = await Program.BuildRootCommand().Parse(args).InvokeAsync(new() { Output = writer, Error = writer });
+        var code = await Program.RunAsync(args, new() { Output = writer, Error = writer });
         return (code, writer.ToString());
     }
 }

@@ -20,12 +20,12 @@ public sealed class LlamaBatchingBenchmark(LlamaBenchmarkSettings settings)
     /// <summary>Runs both paths, writes a side-by-side table to <paramref name="output"/> and returns the figures.</summary>
     /// <exception cref="LlamaException">The model or the native library cannot be loaded, or decoding failed.</exception>
     /// <exception cref="PromptTemplateException">A prompt file is missing or malformed.</exception>
-    /// <exception cref="ArgumentException">The settings cannot work; the message names the setting's option.</exception>
+    /// <exception cref="OptionValueException">The settings cannot work; the message names the setting's option.</exception>
     public async Task<LlamaBenchmarkResult> RunAsync(TextWriter output, CancellationToken cancellationToken)
     {
         if (settings.Corpus.Count < settings.Documents)
         {
-            throw new ArgumentException($"--docs: asks for {settings.Documents} documents but the input has {settings.Corpus.Count}.");
+            throw new OptionValueException("--docs", $"asks for {settings.Documents} documents but the input has {settings.Corpus.Count}.");
         }
 
         var template = settings.Prompts.ReadTemplate(PromptKind.OieTemplate);
@@ -41,7 +41,7 @@ public sealed class LlamaBatchingBenchmark(LlamaBenchmarkSettings settings)
             ?? Math.Max(4096, longestPrompt + (settings.Parallelism * ((longestPrompt / 4) + settings.MaxOutputTokens + 64)));
         if (batchedContext < naiveContext)
         {
-            throw new ArgumentException($"--context-size: {batchedContext} tokens cannot hold a prompt of {longestPrompt} tokens and {settings.MaxOutputTokens} answer tokens; give at least {naiveContext}.");
+            throw new OptionValueException("--context-size", $"{batchedContext} tokens cannot hold a prompt of {longestPrompt} tokens and {settings.MaxOutputTokens} answer tokens; give at least {naiveContext}.");
         }
 
         var options = new ChatOptions

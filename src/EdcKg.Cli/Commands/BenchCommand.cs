@@ -39,14 +39,12 @@ internal static class BenchCommand
             command.Options.Add(option);
         }
 
-        command.SetAction(async (parseResult, cancellationToken) =>
+        return CommandAction.Set(command, async (parseResult, console, cancellationToken) =>
         {
-            var console = CommandConsole.Of(parseResult);
             var path = parseResult.GetValue(model)!;
             if (!File.Exists(path))
             {
-                console.Fail($"--model: the GGUF model '{path}' does not exist.");
-                return ExitCodes.BadInput;
+                throw new OptionValueException("--model", $"the GGUF model '{path}' does not exist.");
             }
 
             var settings = new LlamaBenchmarkSettings
@@ -64,7 +62,6 @@ internal static class BenchCommand
             };
             return await RunAsync(console, parseResult.GetValue(json), async (output, ct) => (await new LlamaBatchingBenchmark(settings).RunAsync(output, ct).ConfigureAwait(false)).ToJsonFields(), cancellationToken).ConfigureAwait(false);
         });
-        return command;
     }
 
     private static Command Embed()
@@ -81,9 +78,8 @@ internal static class BenchCommand
             command.Options.Add(option);
         }
 
-        command.SetAction(async (parseResult, cancellationToken) =>
+        return CommandAction.Set(command, async (parseResult, console, cancellationToken) =>
         {
-            var console = CommandConsole.Of(parseResult);
             var settings = new EmbeddingBenchmarkSettings
             {
                 ModelPath = parseResult.GetValue(model)!,
@@ -94,29 +90,16 @@ internal static class BenchCommand
             };
             return await RunAsync(console, parseResult.GetValue(json), async (output, ct) => (await new EmbeddingBenchmark(settings).RunAsync(output, ct).ConfigureAwait(false)).ToJsonFields(), cancellationToken).ConfigureAwait(false);
         });
-        return command;
     }
 
     private static async Task<int> RunAsync(CommandConsole console, bool json, Func<TextWriter, CancellationToken, Task<IReadOnlyDictionary<string, double>>> measure, CancellationToken cancellationToken)
     {
-        try
+        var figures = await measure(console.Output, cancellationToken).ConfigureAwait(false);
+        if (json)
         {
-            var figures = await measure(console.Output, cancellationToken).ConfigureAwait(false);
-            if (json)
-            {
-                console.Output.WriteLine(JsonSerializer.Serialize(figures));
-            }
+            console.Output.WriteLine(JsonSerializer.Serialize(figures));
+        }
 
-            return ExitCodes.Success;
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            return ExitCodes.Interrupted;
-        }
-        catch (Exception e) when (e is OptionValueException or ModelResolution.ModelOpenException or ArgumentException or PromptTemplateException or EdcKg.LlamaCpp.LlamaException)
-        {
-            console.Fail(e.Message);
-            return e is EdcKg.LlamaCpp.LlamaException ? ExitCodes.Failure : ExitCodes.BadInput;
-        }
+        return ExitCodes.Success;
     }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using EdcKg.Cli.Commands.Options;
 using EdcKg.Cli.ModelResolution;
 using EdcKg.Core.Pipeline;
 using EdcKg.Core.Prompts;
@@ -32,7 +33,7 @@ internal static class EmbedCommand
         var json = new Option<bool>("--json") { Description = "Print each vector as a JSON array instead of space-separated numbers." };
         var queryPrefix = new Option<string?>("--query-prefix") { Description = "Prefix of queries, e.g. \"query: \" for e5 models (default: the model's own prompt, if any)." };
         var passagePrefix = new Option<string?>("--passage-prefix") { Description = "Prefix of passages, e.g. \"passage: \" for e5 models (default: the model's own prompt, if any)." };
-        var threads = new Option<int>("--threads") { Description = "Threads of the model (0: one per core).", DefaultValueFactory = _ => 0 };
+        var threads = new Option<int>("--threads") { Description = "Threads of the model (0: one per core).", DefaultValueFactory = _ => 0 }.AtLeast(0);
         var llamaLib = new Option<string?>("--llama-lib") { Description = "Folder of another llama.cpp build, for a .gguf model (else EDCKG_LLAMA_LIB, else the installed one)." };
 
         var command = new Command("embed", "Embed each line of standard input and print one vector per line.");
@@ -41,72 +42,45 @@ internal static class EmbedCommand
             command.Options.Add(option);
         }
 
-        command.SetAction(async (ParseResult parseResult, CancellationToken cancellationToken) =>
+        return CommandAction.Set(command, async (parseResult, console, cancellationToken) =>
         {
-            var output = parseResult.InvocationConfiguration.Output;
-            var error = parseResult.InvocationConfiguration.Error;
+            var output = console.Output;
             var asQuery = parseResult.GetValue(query);
-            var asPassage = parseResult.GetValue(passage);
-            if (asQuery && asPassage)
+            if (asQuery && parseResult.GetValue(passage))
             {
-                await error.WriteLineAsync("--query and --passage exclude each other: give at most one.");
-                return ExitCodes.BadInput;
-            }
-
-            var threadCount = parseResult.GetValue(threads);
-            if (threadCount < 0)
-            {
-                await error.WriteLineAsync($"--threads: must be 0 or more, got {threadCount}.");
-                return ExitCodes.BadInput;
+                throw new OptionValueException("--query", "--query and --passage exclude each other: give at most one.");
             }
 
             await using var models = new ModelResolver(new ModelOptions
             {
                 LlamaLibrary = parseResult.GetValue(llamaLib),
-                Threads = threadCount,
+                Threads = parseResult.GetValue(threads),
                 EmbeddingPrompts = new EmbeddingPrompts(
                     parseResult.GetValue(queryPrefix),
                     parseResult.GetValue(passagePrefix),
                     parseResult.GetValue(instructionPrompt)?.Replace("\\n", "\n", StringComparison.Ordinal)),
             });
-            IEmbeddingGenerator<string, Embedding<float>> embedder;
-            try
-            {
-                embedder = models.Embedder(ModelRole.CanonicalizationEmbedder, parseResult.GetValue(model) ?? string.Empty, "--model");
-            }
-            catch (ModelOpenException e)
-            {
-                await error.WriteLineAsync(e.Message);
-                return ExitCodes.BadInput;
-            }
+            var embedder = models.Embedder(ModelRole.CanonicalizationEmbedder, parseResult.GetValue(model) ?? string.Empty, "--model");
 
             // The resolver disposes the embedder with everything else it opened.
             {
                 var options = EmbeddingOptionKeys.For(asQuery ? EmbeddingRole.Query : EmbeddingRole.Passage, parseResult.GetValue(instruction));
                 var reader = input();
                 var chunk = new List<string>(LinesPerChunk);
-                try
+                while (await reader.ReadLineAsync(cancellationToken) is { } line)
                 {
-                    while (await reader.ReadLineAsync(cancellationToken) is { } line)
+                    chunk.Add(line);
+                    if (chunk.Count == LinesPerChunk)
                     {
-                        chunk.Add(line);
-                        if (chunk.Count == LinesPerChunk)
-                        {
-                            await WriteChunkAsync(embedder, chunk, options, parseResult.GetValue(json), output, cancellationToken);
-                        }
+                        await WriteChunkAsync(embedder, chunk, options, parseResult.GetValue(json), output, cancellationToken);
                     }
+                }
 
-                    await WriteChunkAsync(embedder, chunk, options, parseResult.GetValue(json), output, cancellationToken);
-                }
-                catch (OperationCanceledException)
-                {
-                    return ExitCodes.Interrupted;
-                }
+                await WriteChunkAsync(embedder, chunk, options, parseResult.GetValue(json), output, cancellationToken);
             }
 
             return ExitCodes.Success;
         });
-        return command;
     }
 
     private static async Task WriteChunkAsync(

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using EdcKg.Cli.Commands.Options;
 using EdcKg.Evaluation.Scoring;
 
 namespace EdcKg.Cli.Commands;
@@ -25,7 +26,7 @@ internal static class EvaluateCommand
         var maxLengthDiff = new Option<int?>("--max-length-diff")
         {
             Description = "Leave out lines whose predicted and gold triple counts differ by more than this.",
-        };
+        }.Rule(v => v is < 0 ? $"must be 0 or more, not {v}." : null);
         var json = new Option<bool>("--json")
         {
             Description = "Print the figures as JSON instead of the evaluation script's text layout.",
@@ -36,59 +37,38 @@ internal static class EvaluateCommand
         command.Options.Add(reference);
         command.Options.Add(maxLengthDiff);
         command.Options.Add(json);
-        command.SetAction(async (parseResult, cancellationToken) =>
+        return CommandAction.Set(command, async (parseResult, console, cancellationToken) =>
         {
-            var output = parseResult.InvocationConfiguration.Output;
-            var error = parseResult.InvocationConfiguration.Error;
+            var output = console.Output;
+            var error = console.Error;
             var predictionFile = parseResult.GetValue(prediction)!;
             var referenceFile = parseResult.GetValue(reference)!;
             var limit = parseResult.GetValue(maxLengthDiff);
-            if (limit is < 0)
-            {
-                await error.WriteLineAsync($"--max-length-diff must be 0 or more, not {limit}.").ConfigureAwait(false);
-                return ExitCodes.BadInput;
-            }
-
             foreach (var (option, file) in new[] { ("--edc-output", predictionFile), ("--reference", referenceFile) })
             {
                 if (!file.Exists)
                 {
-                    await error.WriteLineAsync($"{option}: file not found: {file.FullName}").ConfigureAwait(false);
-                    return ExitCodes.BadInput;
+                    throw new OptionValueException(option, $"file not found: {file.FullName}");
                 }
             }
 
-            try
+            var input = await EdcOutputReader.ReadAsync(predictionFile.FullName, referenceFile.FullName, limit, cancellationToken).ConfigureAwait(false);
+            var report = new EdcScorer().Score(input.Entries, cancellationToken);
+            if (report.Entries == 0)
             {
-                var input = await EdcOutputReader.ReadAsync(predictionFile.FullName, referenceFile.FullName, limit, cancellationToken).ConfigureAwait(false);
-                var report = new EdcScorer().Score(input.Entries, cancellationToken);
-                if (report.Entries == 0)
-                {
-                    // The evaluation script stops with an error here; a zero report says plainly that nothing scored.
-                    await error.WriteLineAsync(
-                        $"No line was scored ({input.Rejected.Count} of {input.PredictionLines} prediction lines are not lists of string triples, {input.SkippedByLengthDifference.Count} left out by --max-length-diff): every figure is zero.")
-                        .ConfigureAwait(false);
-                }
-                else if (input.Rejected.Count > 0 && !parseResult.GetValue(json))
-                {
-                    await error.WriteLineAsync($"{input.Rejected.Count} prediction line(s) skipped with their reference lines (not lists of string triples), first at line {input.Rejected[0].Line}: {input.Rejected[0].Reason}").ConfigureAwait(false);
-                }
+                // The evaluation script stops with an error here; a zero report says plainly that nothing scored.
+                await error.WriteLineAsync(
+                    $"No line was scored ({input.Rejected.Count} of {input.PredictionLines} prediction lines are not lists of string triples, {input.SkippedByLengthDifference.Count} left out by --max-length-diff): every figure is zero.")
+                    .ConfigureAwait(false);
+            }
+            else if (input.Rejected.Count > 0 && !parseResult.GetValue(json))
+            {
+                await error.WriteLineAsync($"{input.Rejected.Count} prediction line(s) skipped with their reference lines (not lists of string triples), first at line {input.Rejected[0].Line}: {input.Rejected[0].Reason}").ConfigureAwait(false);
+            }
 
-                var text = parseResult.GetValue(json) ? EvaluationReportJson.Write(report, input) + "\n" : ReferenceReportFormat.Write(report);
-                await output.WriteAsync(text).ConfigureAwait(false);
-                return ExitCodes.Success;
-            }
-            catch (EvaluationInputException ex)
-            {
-                await error.WriteLineAsync(ex.Message).ConfigureAwait(false);
-                return ExitCodes.BadInput;
-            }
-            catch (ReferenceScorerFailureException ex)
-            {
-                await error.WriteLineAsync($"{predictionFile.Name}: {ex.Message}").ConfigureAwait(false);
-                return ExitCodes.BadInput;
-            }
+            var text = parseResult.GetValue(json) ? EvaluationReportJson.Write(report, input) + "\n" : ReferenceReportFormat.Write(report);
+            await output.WriteAsync(text).ConfigureAwait(false);
+            return ExitCodes.Success;
         });
-        return command;
     }
 }

@@ -1,9 +1,10 @@
 using System.CommandLine;
+using EdcKg.Cli.Commands.Options;
 using EdcKg.Cli.Console;
 using EdcKg.Cli.ModelResolution;
 using EdcKg.Evaluation.Benchmarks;
-using EdcKg.Evaluation.Scoring;
 using EdcKg.Evaluation.Experiments;
+using EdcKg.Evaluation.Scoring;
 using EdcKg.Core.Inputs;
 using EdcKg.Core.Pipeline;
 using EdcKg.Core.Prompts;
@@ -20,7 +21,7 @@ internal static class ExperimentCommand
     {
         var dataDir = new Option<string>("--data-dir") { Description = "EDC's benchmark data layout (datasets/, evaluate/references/, schemas/, few_shot_examples/, prompt_templates/); datasets/download-edc-benchmarks fetches it.", DefaultValueFactory = _ => Path.Combine("..", "shared", "edc") };
         var benchmark = new Option<string>("--benchmark") { Description = "webnlg, rebel or wiki-nre (any name with EDC's files in the data directory).", Required = true };
-        var limit = new Option<int?>("--limit") { Description = "Use only the first N documents." };
+        var limit = new Option<int?>("--limit") { Description = "Use only the first N documents." }.AtLeast(1);
         var config = new Option<string>("--config") { Description = "JSON file of configurations: {\"configurations\": [{\"name\", \"oie_llm\", \"sc_embedder\", \"target_schema\", \"sc_top_k\", ...}]}.", Required = true };
         var outputDir = new Option<string?>("--output-dir") { Description = "Report folder; each configuration runs in a subfolder (default: output/experiment-<benchmark>)." };
         var promptsDir = new Option<string?>("--prompts-dir") { Description = "Prompt templates with EDC's file names (default: <data-dir>/prompt_templates)." };
@@ -40,53 +41,33 @@ internal static class ExperimentCommand
             command.Options.Add(option);
         }
 
-        command.SetAction(async (parseResult, cancellationToken) =>
+        return CommandAction.Set(command, async (parseResult, console, cancellationToken) =>
         {
-            var console = CommandConsole.Of(parseResult);
-            try
-            {
-                var name = parseResult.GetValue(benchmark)!;
-                if (parseResult.GetValue(limit) is < 1)
-                {
-                    throw new ArgumentException($"--limit must be at least 1 (got {parseResult.GetValue(limit)}).");
-                }
+            var name = parseResult.GetValue(benchmark)!;
+            var plan = ExperimentPlan.Read(parseResult.GetValue(config)!);
+            var data = parseResult.GetValue(dataDir)!;
+            var loaded = await EdcBenchmarkLoader.LoadAsync(data, name, parseResult.GetValue(limit), cancellationToken).ConfigureAwait(false);
+            var refinement = plan.Configurations.Any(c => c.RefinementIterations > 0);
+            var prompts = EdcPrompts.Load(new PromptSources(parseResult.GetValue(promptsDir) ?? Path.Combine(data, "prompt_templates"), Path.Combine(data, "few_shot_examples", name)), refinement);
 
-                var plan = ExperimentPlan.Read(parseResult.GetValue(config)!);
-                var data = parseResult.GetValue(dataDir)!;
-                var loaded = await EdcBenchmarkLoader.LoadAsync(data, name, parseResult.GetValue(limit), cancellationToken).ConfigureAwait(false);
-                var refinement = plan.Configurations.Any(c => c.RefinementIterations > 0);
-                var prompts = EdcPrompts.Load(new PromptSources(parseResult.GetValue(promptsDir) ?? Path.Combine(data, "prompt_templates"), Path.Combine(data, "few_shot_examples", name)), refinement);
-
-                await using var models = new ModelResolver(new ModelOptions
-                {
-                    LlamaLibrary = parseResult.GetValue(llamaLib),
-                    ContextSize = parseResult.GetValue(contextSize),
-                    Threads = parseResult.GetValue(threads),
-                });
-                var configurations = plan.Configurations.Select(c => Configuration(c, models)).ToList();
-                var output = parseResult.GetValue(outputDir) ?? Path.Combine("output", "experiment-" + name);
-                var runs = await ExperimentRunner.RunAsync(loaded, prompts, configurations, output, cancellationToken).ConfigureAwait(false);
-                foreach (var run in runs)
-                {
-                    var strict = run.Report.Total(EvaluationScheme.Strict);
-                    console.Output.WriteLine($"{run.Name}: {run.Report.Entries} documents scored, Strict P {strict.Precision.Value:F3} R {strict.Recall.Value:F3} F1 {strict.F1.Value:F3}");
-                }
-
-                console.Output.WriteLine($"Report: {Path.Combine(output, "report.md")}");
-                return ExitCodes.Success;
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            await using var models = new ModelResolver(new ModelOptions
             {
-                console.Error.WriteLine("edckg: interrupted; finished runs are saved. Run the same command again to resume.");
-                return ExitCodes.Interrupted;
-            }
-            catch (Exception e) when (e is ArgumentException or EvaluationInputException or InputException or PromptTemplateException or RunMismatchException or ModelOpenException or ReferenceScorerFailureException)
+                LlamaLibrary = parseResult.GetValue(llamaLib),
+                ContextSize = parseResult.GetValue(contextSize),
+                Threads = parseResult.GetValue(threads),
+            });
+            var configurations = plan.Configurations.Select(c => Configuration(c, models)).ToList();
+            var output = parseResult.GetValue(outputDir) ?? Path.Combine("output", "experiment-" + name);
+            var runs = await ExperimentRunner.RunAsync(loaded, prompts, configurations, output, cancellationToken).ConfigureAwait(false);
+            foreach (var run in runs)
             {
-                console.Fail(e.Message);
-                return ExitCodes.BadInput;
+                var strict = run.Report.Total(EvaluationScheme.Strict);
+                console.Output.WriteLine($"{run.Name}: {run.Report.Entries} documents scored, Strict P {strict.Precision.Value:F3} R {strict.Recall.Value:F3} F1 {strict.F1.Value:F3}");
             }
-        });
-        return command;
+
+            console.Output.WriteLine($"Report: {Path.Combine(output, "report.md")}");
+            return ExitCodes.Success;
+        }, "Finished runs are saved; run the same command again to resume.");
     }
 
     private static ExperimentConfiguration Configuration(ExperimentPlan.Entry entry, ModelResolver models)

@@ -46,12 +46,12 @@ internal sealed record ExperimentPlan(IReadOnlyList<ExperimentPlan.Entry> Config
         }
         catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException)
         {
-            throw new ArgumentException($"--config {path}: {e.Message}", e);
+            throw new OptionValueException("--config", $"--config {path}: {e.Message}", e);
         }
 
         if (plan?.Configurations is not { Count: > 0 })
         {
-            throw new ArgumentException($"--config {path}: no configurations (expected {{\"configurations\": [...]}})");
+            throw new OptionValueException("--config", $"--config {path}: no configurations (expected {{\"configurations\": [...]}})");
         }
 
         for (var i = 0; i < plan.Configurations.Count; i++)
@@ -60,13 +60,28 @@ internal sealed record ExperimentPlan(IReadOnlyList<ExperimentPlan.Entry> Config
             var where = $"--config {path}: configuration {i + 1}";
             if (string.IsNullOrWhiteSpace(entry.Name) || string.IsNullOrWhiteSpace(entry.OieLlm) || string.IsNullOrWhiteSpace(entry.ScEmbedder))
             {
-                throw new ArgumentException($"{where}: \"name\", \"oie_llm\" and \"sc_embedder\" are required");
+                throw new OptionValueException("--config", $"{where}: \"name\", \"oie_llm\" and \"sc_embedder\" are required");
             }
 
             if (entry.RefinementIterations < 0 || entry.ScTopK < 1 || entry.SrTopK < 1 || entry.Parallelism < 1)
             {
-                throw new ArgumentException($"{where} ({entry.Name}): refinement_iterations must be 0 or more, sc_top_k, sr_top_k and parallelism 1 or more");
+                throw new OptionValueException("--config", $"{where} ({entry.Name}): refinement_iterations must be 0 or more, sc_top_k, sr_top_k and parallelism 1 or more");
             }
+        }
+
+        // The runner names each configuration's folder after it; check here so a bad name is the plan's error.
+        foreach (var entry in plan.Configurations)
+        {
+            if (!char.IsAsciiLetterOrDigit(entry.Name![0]) || !entry.Name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
+            {
+                throw new OptionValueException("--config", $"--config {path}: configuration name '{entry.Name}' must be letters, digits, '-', '_' or '.'");
+            }
+        }
+
+        var duplicate = plan.Configurations.GroupBy(c => c.Name!, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new OptionValueException("--config", $"--config {path}: configuration name '{duplicate.Key}' is used twice");
         }
 
         return plan;

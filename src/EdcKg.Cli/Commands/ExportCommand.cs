@@ -1,4 +1,5 @@
 using System.CommandLine;
+using EdcKg.Cli.Commands.Options;
 using EdcKg.Cli.Console;
 using EdcKg.Core.Domain;
 using EdcKg.Core.Storage;
@@ -39,10 +40,10 @@ internal static class ExportCommand
               NEO4J_PASSWORD=... edckg export neo4j --run output/example --neo4j-uri http://localhost:7474 --neo4j-user neo4j
             """);
         command.Options.Add(run);
-        neo4j.AddTo(command);
-        command.SetAction((parseResult, cancellationToken) => ExecuteAsync(parseResult, run, async (snapshot, console, ct) =>
+        command.Add(neo4j);
+        return Export(command, run, async (parseResult, snapshot, console, ct) =>
         {
-            var settings = neo4j.Settings(parseResult);
+            var settings = neo4j.Bind(parseResult)!;
             using var loggerFactory = LoggerFactory.Create(builder => builder.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
             using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
             var writer = new GraphWriter(new QueryApiClient(http, settings, loggerFactory.CreateLogger("neo4j")), loggerFactory.CreateLogger("neo4j"));
@@ -53,13 +54,12 @@ internal static class ExportCommand
                     + $"{counters.NodesCreated} nodes and {counters.RelationshipsCreated} relationships created, {counters.PropertiesSet} properties set.");
                 return ExitCodes.Success;
             }
-            catch (Neo4jQueryException e)
+            catch (Neo4jQueryException e) when (e.IsAuthentication)
             {
-                console.Fail($"{e.Message} Nothing in the run is lost: repeat this export when Neo4j is reachable.");
-                return e.IsAuthentication ? ExitCodes.BadInput : ExitCodes.Failure;
+                // Wrong credentials are the user's to fix, not a failure of the server.
+                throw new OptionValueException("--neo4j-user", e.Message, e);
             }
-        }, cancellationToken));
-        return command;
+        }, "Nothing in the run is lost: repeat this export when Neo4j is reachable.");
     }
 
     private static Command Csv()
@@ -77,21 +77,20 @@ internal static class ExportCommand
         command.Options.Add(run);
         command.Options.Add(output);
         command.Options.Add(database);
-        command.SetAction((parseResult, cancellationToken) => ExecuteAsync(parseResult, run, async (snapshot, console, ct) =>
+        return Export(command, run, async (parseResult, snapshot, console, ct) =>
         {
             var files = await BulkImportExporter.ExportAsync(snapshot, parseResult.GetValue(output)!, parseResult.GetValue(database)!, ct).ConfigureAwait(false);
             console.Output.WriteLine($"{files.Entities} entities and {files.Relationships} relationships in {files.Directory}.");
             console.Output.WriteLine($"Import (from that folder, into a new database): {files.Command}");
             return ExitCodes.Success;
-        }, cancellationToken));
-        return command;
+        });
     }
 
     private static Command Cypher()
     {
         var run = RunOption();
         var output = new Option<string>("--out") { Description = "The .cypher file to write.", Required = true };
-        var batchSize = new Option<int>("--batch-size") { Description = "Rows per UNWIND statement.", DefaultValueFactory = _ => CypherScriptExporter.DefaultBatchSize };
+        var batchSize = new Option<int>("--batch-size") { Description = "Rows per UNWIND statement.", DefaultValueFactory = _ => CypherScriptExporter.DefaultBatchSize }.AtLeast(1);
         var command = new Command("cypher", """
             Write a Cypher script (constraints and MERGE statements) to load with cypher-shell.
 
@@ -101,54 +100,30 @@ internal static class ExportCommand
         command.Options.Add(run);
         command.Options.Add(output);
         command.Options.Add(batchSize);
-        command.SetAction((parseResult, cancellationToken) => ExecuteAsync(parseResult, run, async (snapshot, console, ct) =>
+        return Export(command, run, async (parseResult, snapshot, console, ct) =>
         {
             var size = parseResult.GetValue(batchSize);
-            if (size < 1)
-            {
-                throw new ArgumentException($"--batch-size must be at least 1 (got {size}).");
-            }
-
             var path = parseResult.GetValue(output)!;
             var statements = await CypherScriptExporter.ExportAsync(snapshot, path, size, ct).ConfigureAwait(false);
             console.Output.WriteLine($"{statements} statements for {snapshot.Triples.Count} triples in {path}.");
             return ExitCodes.Success;
-        }, cancellationToken));
-        return command;
+        });
     }
 
-    private static async Task<int> ExecuteAsync(
-        ParseResult parseResult,
-        Option<string> run,
-        Func<RunSnapshot, CommandConsole, CancellationToken, Task<int>> export,
-        CancellationToken cancellationToken)
-    {
-        var console = CommandConsole.Of(parseResult);
-        try
-        {
-            var directory = parseResult.GetValue(run)!;
-            if (!Directory.Exists(directory))
+    // Every export reads the run first; a folder that is not a run is bad input.
+    private static Command Export(Command command, Option<string> run, Func<ParseResult, RunSnapshot, CommandConsole, CancellationToken, Task<int>> export, string? hint = null)
+        => CommandAction.Set(
+            command,
+            async (parseResult, console, cancellationToken) =>
             {
-                throw new ArgumentException($"--run {directory}: no such folder.");
-            }
+                var directory = parseResult.GetValue(run)!;
+                if (!Directory.Exists(directory))
+                {
+                    throw new OptionValueException("--run", $"--run {directory}: no such folder.");
+                }
 
-            var snapshot = await RunSnapshotReader.ReadAsync(directory, cancellationToken).ConfigureAwait(false);
-            return await export(snapshot, console, cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            console.Error.WriteLine("edckg: interrupted; files are written whole or not at all. Run the same command again.");
-            return ExitCodes.Interrupted;
-        }
-        catch (Exception e) when (e is ArgumentException or FileNotFoundException or DirectoryNotFoundException)
-        {
-            console.Fail(e.Message);
-            return ExitCodes.BadInput;
-        }
-        catch (IOException e)
-        {
-            console.Fail(e.Message);
-            return ExitCodes.Failure;
-        }
-    }
+                var snapshot = await RunSnapshotReader.ReadAsync(directory, cancellationToken).ConfigureAwait(false);
+                return await export(parseResult, snapshot, console, cancellationToken).ConfigureAwait(false);
+            },
+            hint ?? "Files are written whole or not at all; run the same command again.");
 }

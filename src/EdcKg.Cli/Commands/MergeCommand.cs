@@ -1,13 +1,12 @@
 using System.CommandLine;
+using EdcKg.Cli.Commands.Options;
 using EdcKg.Cli.Console;
 using EdcKg.Cli.ModelResolution;
-using EdcKg.Core.Inputs;
 using EdcKg.Core.Pipeline;
 using EdcKg.Core.Prompts;
 using EdcKg.Core.Scaling;
 using EdcKg.Core.Storage;
 using Microsoft.Extensions.Logging;
-using Spectre.Console;
 
 namespace EdcKg.Cli.Commands;
 
@@ -31,62 +30,51 @@ internal static class MergeCommand
                 --llm-endpoint http://vllm:8000/v1 --oie-llm Qwen/Qwen2.5-7B-Instruct --sc-embedder intfloat/e5-mistral-7b-instruct
             """);
         command.Arguments.Add(runs);
-        o.AddTo(command);
+
         // The corpus and the target schema come from the shards.
-        command.Options.Remove(o.InputTextFilePath);
-        command.Options.Remove(o.TargetSchemaPath);
-        command.Options.Remove(o.Shard);
-        command.SetAction((parseResult, cancellationToken) => ExecuteAsync(parseResult, o, runs, cancellationToken));
-        return command;
+        command.Add(o.Models, o.Edc, o.Prompts, o.Output, o.Remote, o.Logging);
+        return CommandAction.Set(
+            command,
+            (parseResult, console, cancellationToken) => ExecuteAsync(o.Bind(parseResult, withInput: false), parseResult.GetValue(runs)!, console, cancellationToken),
+            RunCommand.Resumable);
     }
 
-    private static async Task<int> ExecuteAsync(ParseResult parseResult, RunOptions o, Argument<string[]> runsArgument, CancellationToken cancellationToken)
+    private static async Task<int> ExecuteAsync(RunRequest request, string[] runs, CommandConsole console, CancellationToken cancellationToken)
     {
-        var console = CommandConsole.Of(parseResult);
-        try
+        var output = request.Output.Directory;
+        if (runs.Any(r => Path.GetFullPath(r).TrimEnd('/') == Path.GetFullPath(output).TrimEnd('/')))
         {
-            o.Validate(parseResult);
-            o.ValidateRemote(parseResult);
-            var runs = parseResult.GetValue(runsArgument)!;
-            var output = parseResult.GetValue(o.OutputDir)!;
-            if (runs.Any(r => Path.GetFullPath(r).TrimEnd('/') == Path.GetFullPath(output).TrimEnd('/')))
-            {
-                throw new ArgumentException($"--output-dir: '{output}' is one of the shard folders; merge into a new folder.");
-            }
+            throw new OptionValueException("--output-dir", $"'{output}' is one of the shard folders; merge into a new folder.");
+        }
 
-            var settings = o.Settings(parseResult);
-            var prompts = EdcPrompts.Load(o.PromptSources(parseResult), settings.RefinementIterations > 0);
-            using var loggerFactory = o.CreateLoggerFactory(parseResult);
-            await using var models = new ModelResolver(o.ModelOptions(parseResult), loggerFactory);
-            var (backends, identities) = o.OpenBackends(parseResult, models, settings);
-            var sources = new Dictionary<string, string> { ["shards"] = string.Join(';', runs.Select(Path.GetFullPath)) };
-            Dictionary<string, string> ManifestOf(IReadOnlyList<Core.Domain.Document> corpus, IReadOnlyList<Core.Domain.SchemaRelation> schema)
-                => RunManifest.Create(corpus, schema, prompts, settings, identities, sources);
+        var settings = request.Settings;
+        var prompts = EdcPrompts.Load(request.Prompts, settings.RefinementIterations > 0);
+        var roles = await RunModels.ResolveAsync(request.Models, console, cancellationToken).ConfigureAwait(false);
+        using var loggerFactory = LoggingOptions.CreateLoggerFactory(request.LogLevel);
+        await using var models = new ModelResolver(request.Models.Local with { Parallelism = settings.Parallelism, Remote = request.Remote }, loggerFactory);
+        var (backends, identities) = RunModels.Open(models, roles, settings.RefinementIterations > 0);
+        var sources = new Dictionary<string, string> { ["shards"] = string.Join(';', runs.Select(Path.GetFullPath)) };
+        Dictionary<string, string> ManifestOf(IReadOnlyList<Core.Domain.Document> corpus, IReadOnlyList<Core.Domain.SchemaRelation> schema)
+            => RunManifest.Create(corpus, schema, prompts, settings, identities, sources);
 
-            await using var store = RunStore.Open(output);
-            var merged = await ShardMerge.MergeAsync(runs, store, ManifestOf, cancellationToken).ConfigureAwait(false);
-            console.Error.WriteLine($"edckg: merged {runs.Length} shards: {merged.Corpus.Count} documents; canonicalizing them in corpus order.");
+        await using var store = RunStore.Open(output);
+        var merged = await ShardMerge.MergeAsync(runs, store, ManifestOf, cancellationToken).ConfigureAwait(false);
+        console.Note($"merged {runs.Length} shards: {merged.Corpus.Count} documents; canonicalizing them in corpus order.");
 
-            var progress = console.CreateProgress();
-            var pipeline = new EdcPipeline(backends, prompts, settings, store, identities, progress, loggerFactory.CreateLogger("edckg"));
-            var summary = await pipeline.RunAsync(merged.Corpus, merged.TargetSchema, ManifestOf(merged.Corpus, merged.TargetSchema), output, cancellationToken).ConfigureAwait(false);
-            if (summary.Complete)
-            {
-                console.Output.WriteLine($"{summary.Documents} documents, {summary.CanonicalTriples} canonical triples in iteration {summary.Iterations}, schema of {summary.SchemaSize} relations.");
-            }
+        var progress = console.CreateProgress();
+        var pipeline = new EdcPipeline(backends, prompts, settings, store, identities, progress, loggerFactory.CreateLogger("edckg"));
+        var summary = await pipeline.RunAsync(merged.Corpus, merged.TargetSchema, ManifestOf(merged.Corpus, merged.TargetSchema), output, cancellationToken).ConfigureAwait(false);
+        if (summary.Complete)
+        {
+            console.Output.WriteLine($"{summary.Documents} documents, {summary.CanonicalTriples} canonical triples in iteration {summary.Iterations}, schema of {summary.SchemaSize} relations.");
+        }
 
-            var finished = await RunReport.FinishAsync(console, summary, pipeline.Usage.Lines(), o.Prices(parseResult), store, output, cancellationToken, models.Endpoints).ConfigureAwait(false);
-            if (finished != ExitCodes.Success)
-            {
-                return finished;
-            }
-
+        var finished = await RunReport.FinishAsync(console, summary, pipeline.Usage.Lines(), request.Output.Prices, store, output, cancellationToken, models.Endpoints).ConfigureAwait(false);
+        if (finished == ExitCodes.Success)
+        {
             console.Output.WriteLine($"Results: {Path.Combine(output, $"iter{summary.Iterations}", "canon_kg.txt")}");
-            return ExitCodes.Success;
         }
-        catch (Exception e) when (PipelineFailures.TryReport(e, console, cancellationToken, out var exitCode))
-        {
-            return exitCode;
-        }
+
+        return finished;
     }
 }

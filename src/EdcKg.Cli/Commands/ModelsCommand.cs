@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using EdcKg.Cli.Commands.Options;
 using EdcKg.Cli.Console;
 using EdcKg.Cli.Models;
 using Spectre.Console;
@@ -8,7 +9,7 @@ using Spectre.Console;
 namespace EdcKg.Cli.Commands;
 
 /// <summary>
-/// <c>edckg models [list] [--json]</c> lists the recommended models; <c>edckg models download NAME [--dir models/]</c>
+/// <c>edckg models [list] [--json]</c> lists the recommended models; <c>edckg models download NAME [--dir FOLDER]</c>
 /// fetches one, resumable and checked against the catalogue's SHA-256.
 /// </summary>
 internal static class ModelsCommand
@@ -24,12 +25,12 @@ internal static class ModelsCommand
         var command = new Command("models", "List recommended models (with sizes and SHA-256) and download them.");
         command.Options.Add(catalog);
         command.Options.Add(json);
-        command.SetAction((parseResult, _) => Task.FromResult(List(parseResult, parseResult.GetValue(catalog), parseResult.GetValue(json))));
+        CommandAction.Set(command, (parseResult, console, _) => Task.FromResult(List(console, parseResult.GetValue(catalog), parseResult.GetValue(json))));
 
         var list = new Command("list", "List the recommended models.");
         list.Options.Add(catalog);
         list.Options.Add(json);
-        list.SetAction((parseResult, _) => Task.FromResult(List(parseResult, parseResult.GetValue(catalog), parseResult.GetValue(json))));
+        CommandAction.Set(list, (parseResult, console, _) => Task.FromResult(List(console, parseResult.GetValue(catalog), parseResult.GetValue(json))));
         command.Subcommands.Add(list);
         command.Subcommands.Add(CreateDownload(catalog));
         return command;
@@ -38,9 +39,11 @@ internal static class ModelsCommand
     private static Command CreateDownload(Option<FileInfo?> catalog)
     {
         var name = new Argument<string>("name") { Description = "The model's name, as `edckg models` lists it." };
-        var dir = new Option<DirectoryInfo>("--dir") { Description = "Folder to download into.", DefaultValueFactory = _ => new DirectoryInfo("models") };
-        var baseUrl = new Option<string?>("--base-url") { Description = $"Fetch from this host instead of the catalogue's (a mirror); default: {BaseUrlVariable}." };
-        var timeout = new Option<int>("--timeout") { Description = "Seconds to wait for a connection or for data before giving up.", DefaultValueFactory = _ => 30 };
+        var dir = new Option<DirectoryInfo>("--dir") { Description = $"Folder to download into (default: the models folder runs look in: {ModelStore.DirectoryVariable}, else ~/.cache/edckg/models).", DefaultValueFactory = _ => new DirectoryInfo(ModelStore.DirectoryOf(null)) };
+        var baseUrl = new Option<string?>("--base-url") { Description = $"Fetch from this host instead of the catalogue's (a mirror); default: {BaseUrlVariable}." }
+            .Rule(text => Uri.TryCreate(text, UriKind.Absolute, out var host) && host.Scheme is "http" or "https" ? null : $"'{text}' is not an http(s) address.");
+        var timeout = new Option<int>("--timeout") { Description = "Seconds to wait for a connection or for data before giving up.", DefaultValueFactory = _ => 30 }
+            .Rule(seconds => seconds < 1 ? $"must be at least 1 second (was {seconds})." : null);
 
         var download = new Command("download", "Download a recommended model, resuming a partial download and verifying its SHA-256.");
         download.Arguments.Add(name);
@@ -48,37 +51,20 @@ internal static class ModelsCommand
         download.Options.Add(dir);
         download.Options.Add(baseUrl);
         download.Options.Add(timeout);
-        download.SetAction(async (ParseResult parseResult, CancellationToken cancellationToken) =>
+        return CommandAction.Set(download, async (parseResult, console, cancellationToken) =>
         {
-            var console = CommandConsole.Of(parseResult);
-            if (!TryLoad(console, parseResult.GetValue(catalog), out var models))
-            {
-                return ExitCodes.BadInput;
-            }
-
+            var models = Load(parseResult.GetValue(catalog));
             var requested = parseResult.GetValue(name)!;
-            var model = models.Find(requested);
-            if (model is null)
-            {
-                console.Fail($"name: no model '{requested}' in the catalogue; choose one of: {string.Join(", ", models.Models.Select(m => m.Name))}.");
-                return ExitCodes.BadInput;
-            }
-
+            var model = models.Find(requested)
+                ?? throw new OptionValueException("name", $"no model '{requested}' in the catalogue; choose one of: {string.Join(", ", models.Models.Select(m => m.Name))}.");
             var hostText = parseResult.GetValue(baseUrl) ?? Environment.GetEnvironmentVariable(BaseUrlVariable);
             Uri? host = null;
             if (!string.IsNullOrEmpty(hostText) && (!Uri.TryCreate(hostText, UriKind.Absolute, out host) || host.Scheme is not ("http" or "https")))
             {
-                console.Fail($"--base-url: '{hostText}' is not an http(s) address.");
-                return ExitCodes.BadInput;
+                throw new OptionValueException(BaseUrlVariable, $"'{hostText}' is not an http(s) address.");
             }
 
             var seconds = parseResult.GetValue(timeout);
-            if (seconds < 1)
-            {
-                console.Fail($"--timeout: must be at least 1 second (was {seconds}).");
-                return ExitCodes.BadInput;
-            }
-
             var folder = parseResult.GetValue(dir)!.FullName;
             if (!string.IsNullOrEmpty(model.Folder))
             {
@@ -86,8 +72,7 @@ internal static class ModelsCommand
             }
 
             return await DownloadAsync(console, model, folder, host, TimeSpan.FromSeconds(seconds), cancellationToken).ConfigureAwait(false);
-        });
-        return download;
+        }, "A partial file is kept: the same command resumes it.");
     }
 
     private static async Task<int> DownloadAsync(CommandConsole console, CatalogModel model, string folder, Uri? host, TimeSpan timeout, CancellationToken cancellationToken)
@@ -97,7 +82,7 @@ internal static class ModelsCommand
         http.DefaultRequestHeaders.UserAgent.ParseAdd("edckg");
         var downloader = new ModelDownloader(http, host, timeout);
         Directory.CreateDirectory(folder);
-        var progress = new SynchronousProgress(p => console.Error.WriteLine(Describe(p)));
+        var progress = new SynchronousProgress(p => console.Error.WriteLine(DownloadProgressLine.Of(p)));
         foreach (var file in model.Files)
         {
             var destination = Path.Combine(folder, file.Name);
@@ -108,26 +93,10 @@ internal static class ModelsCommand
                     ? $"models: {file.Name}: verified (SHA-256 {file.Sha256[..12]}…)"
                     : $"models: {file.Name}: already present and verified").ConfigureAwait(false);
             }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                console.Fail($"download of {file.Name} interrupted; the partial file is kept and the same command resumes it.");
-                return ExitCodes.Interrupted;
-            }
             catch (DownloadException exception) when (exception.Kind == DownloadFailureKind.Unreachable)
             {
-                console.Fail(exception.Message + ".");
-                await console.Error.WriteLineAsync(OfflineAdvice(model, folder)).ConfigureAwait(false);
-                return ExitCodes.Failure;
-            }
-            catch (DownloadException exception)
-            {
-                console.Fail(exception.Message + ".");
-                return ExitCodes.Failure;
-            }
-            catch (IOException exception)
-            {
-                console.Fail($"{destination}: {exception.Message}");
-                return ExitCodes.Failure;
+                // Offline: say how to get the files another way.
+                throw new DownloadException(exception.Kind, exception.Message + "." + Environment.NewLine + OfflineAdvice(model, folder), exception);
             }
         }
 
@@ -150,20 +119,9 @@ internal static class ModelsCommand
         return string.Join(Environment.NewLine, lines);
     }
 
-    private static string Describe(DownloadProgress p)
+    private static int List(CommandConsole console, FileInfo? catalogFile, bool asJson)
     {
-        var eta = p.Remaining is { } left ? $", ETA {(int)left.TotalHours:D2}:{left.Minutes:D2}:{left.Seconds:D2}" : "";
-        return string.Create(CultureInfo.InvariantCulture,
-            $"models: {p.File.Name}: {p.Bytes / 1048576.0:F1} of {p.File.Size / 1048576.0:F1} MiB ({100.0 * p.Bytes / p.File.Size:F0}%), {p.BytesPerSecond / 1048576.0:F2} MiB/s{eta}");
-    }
-
-    private static int List(ParseResult parseResult, FileInfo? catalogFile, bool asJson)
-    {
-        var console = CommandConsole.Of(parseResult);
-        if (!TryLoad(console, catalogFile, out var catalog))
-        {
-            return ExitCodes.BadInput;
-        }
+        var catalog = Load(catalogFile);
 
         if (asJson)
         {
@@ -195,18 +153,20 @@ internal static class ModelsCommand
         return ExitCodes.Success;
     }
 
-    private static bool TryLoad(CommandConsole console, FileInfo? file, out RecommendedModels catalog)
+    private static RecommendedModels Load(FileInfo? file)
     {
+        if (file is null)
+        {
+            return RecommendedModels.LoadDefault();
+        }
+
         try
         {
-            catalog = file is null ? RecommendedModels.LoadDefault() : RecommendedModels.Load(file.FullName);
-            return true;
+            return RecommendedModels.Load(file.FullName);
         }
-        catch (InvalidDataException exception)
+        catch (EdcKg.Core.Inputs.InputException exception)
         {
-            console.Fail((file is null ? "" : "--catalog: ") + exception.Message);
-            catalog = null!;
-            return false;
+            throw new OptionValueException("--catalog", exception.Message, exception);
         }
     }
 

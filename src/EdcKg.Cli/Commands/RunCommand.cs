@@ -1,4 +1,5 @@
 using System.CommandLine;
+using EdcKg.Cli.Commands.Options;
 using EdcKg.Cli.Console;
 using EdcKg.Cli.ModelResolution;
 using EdcKg.Core.Inputs;
@@ -6,110 +7,114 @@ using EdcKg.Core.Pipeline;
 using EdcKg.Core.Prompts;
 using EdcKg.Core.Scaling;
 using EdcKg.Core.Storage;
+using EdcKg.Core.Usage;
 using EdcKg.Neo4j.Graph;
 using EdcKg.Neo4j.QueryApi;
 using Microsoft.Extensions.Logging;
-using Spectre.Console;
 
 namespace EdcKg.Cli.Commands;
 
 /// <summary><c>edckg run</c>: EDC (and EDC+R) over a corpus, resumable, with EDC-compatible outputs.</summary>
 internal static class RunCommand
 {
+    /// <summary>What to do after an interrupted or failed run.</summary>
+    public const string Resumable = "Everything finished so far is saved; run the same command again to resume.";
+
     public static Command Create()
     {
         var o = new RunOptions();
         var command = new Command("run", """
             Extract a knowledge graph from a corpus with EDC: open extraction, schema definition and schema canonicalization,
             then refinement iterations (EDC+R). Options mirror EDC's run.py in kebab-case. Running the same command again
-            resumes an interrupted run from its output folder.
+            resumes an interrupted run from its output folder. Without model options the catalogue's default models are
+            used (a small instruct LLM and an embedder; `edckg models` lists them), downloaded into --models-dir on first use.
 
             Examples:
+              edckg run --input-text-file-path corpus/ --output-dir out          (first run: default models, self-canonicalization)
               edckg run --input-text-file-path ../shared/edc/datasets/example.txt --target-schema-path ../shared/edc/schemas/example_schema.csv \
                 --oie-llm models/mistral-7b-instruct-v0.2.Q4_K_M.gguf --sc-embedder models/e5-small-v2 --output-dir output/example
               edckg run --input-text-file-path docs/ --oie-llm models/qwen2.5-7b-instruct-q4_k_m.gguf --sc-embedder models/e5-small-v2 \
                 --refinement-iterations 1 --output-dir output/docs          (no target schema: self-canonicalization)
             """);
-        o.AddTo(command);
-        var neo4j = new Neo4jOptions(uriRequired: false);
-        neo4j.AddTo(command);
-        command.SetAction((parseResult, cancellationToken) => ExecuteAsync(parseResult, o, neo4j, cancellationToken));
-        return command;
+        command.Add(o.Groups);
+        return CommandAction.Set(command, (parseResult, console, cancellationToken) => ExecuteAsync(o.Bind(parseResult), console, cancellationToken), Resumable);
     }
 
-    private static async Task<int> ExecuteAsync(ParseResult parseResult, RunOptions o, Neo4jOptions neo4j, CancellationToken cancellationToken)
+    private static async Task<int> ExecuteAsync(RunRequest request, CommandConsole console, CancellationToken cancellationToken)
     {
-        var console = CommandConsole.Of(parseResult);
-        try
+        // Inputs first: a missing corpus or a bad schema is named before any model is looked for.
+        var input = request.Input!;
+        var settings = request.Settings;
+        var corpus = CorpusReader.Read(input.Corpus);
+        var fullCorpus = corpus;
+        if (input.Shard is { } shard)
         {
-            o.Validate(parseResult);
-            o.ValidateRemote(parseResult);
-            var settings = o.Settings(parseResult);
-            var neo4jSettings = neo4j.Requested(parseResult) ? neo4j.Settings(parseResult) : null;
-            var corpus = CorpusReader.Read(parseResult.GetValue(o.InputTextFilePath)!);
-            var fullCorpus = corpus;
-            var shard = o.ShardSpec(parseResult);
-            if (shard is not null)
-            {
-                corpus = shard.Select(fullCorpus);
-                console.Error.WriteLine($"edckg: shard {shard}: {corpus.Count} of {fullCorpus.Count} documents.");
-            }
+            corpus = shard.Select(fullCorpus);
+            console.Note($"shard {shard}: {corpus.Count} of {fullCorpus.Count} documents.");
+        }
 
-            var schemaPath = parseResult.GetValue(o.TargetSchemaPath);
-            var schema = schemaPath is null ? [] : SchemaCsvReader.Read(schemaPath);
-            var prompts = EdcPrompts.Load(o.PromptSources(parseResult), settings.RefinementIterations > 0);
-            var output = parseResult.GetValue(o.OutputDir)!;
-            if (schema.Count == 0 && !settings.EnrichSchema)
-            {
-                console.Error.WriteLine("edckg: no target schema: self-canonicalization (the schema grows from the extracted relations).");
-            }
+        var schema = input.TargetSchema is null ? [] : SchemaCsvReader.Read(input.TargetSchema);
+        var prompts = EdcPrompts.Load(request.Prompts, settings.RefinementIterations > 0);
+        var output = request.Output.Directory;
+        if (schema.Count == 0 && !settings.EnrichSchema)
+        {
+            console.Note("no target schema: self-canonicalization (the schema grows from the extracted relations).");
+        }
 
-            using var loggerFactory = o.CreateLoggerFactory(parseResult);
-            await using var models = new ModelResolver(o.ModelOptions(parseResult), loggerFactory);
-            var (backends, identities) = o.OpenBackends(parseResult, models, settings);
-            var manifest = RunManifest.Create(corpus, schema, prompts, settings, identities, o.SourcePaths(parseResult));
-            foreach (var (key, value) in shard is null ? [] : ShardManifest.EntriesFor(shard, fullCorpus))
-            {
-                manifest[key] = value;
-            }
+        // Then the models (default ones downloaded now, before anything is written to the output folder).
+        var roles = await RunModels.ResolveAsync(request.Models, console, cancellationToken).ConfigureAwait(false);
+        using var loggerFactory = LoggingOptions.CreateLoggerFactory(request.LogLevel);
+        await using var models = new ModelResolver(request.Models.Local with { Parallelism = settings.Parallelism, Remote = request.Remote }, loggerFactory);
+        var (backends, identities) = RunModels.Open(models, roles, settings.RefinementIterations > 0);
+        var manifest = RunManifest.Create(corpus, schema, prompts, settings, identities, SourcePaths(input));
+        foreach (var (key, value) in input.Shard is null ? [] : ShardManifest.EntriesFor(input.Shard, fullCorpus))
+        {
+            manifest[key] = value;
+        }
 
-            await using var store = RunStore.Open(output);
-            var progress = console.CreateProgress();
-            using var neo4jHttp = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
-            await using var sink = neo4jSettings is null ? null
-                : new Neo4jTripleSink(new QueryApiClient(neo4jHttp, neo4jSettings, loggerFactory.CreateLogger("neo4j")), RunManifest.RunIdOf(manifest), loggerFactory.CreateLogger("neo4j"));
-            var pipeline = new EdcPipeline(backends, prompts, settings, store, identities, progress, loggerFactory.CreateLogger("edckg")) { TripleSink = sink };
-            var summary = await pipeline.RunAsync(corpus, schema, manifest, output, cancellationToken).ConfigureAwait(false);
+        await using var store = RunStore.Open(output);
+        var progress = console.CreateProgress();
+        using var neo4jHttp = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+        await using var sink = request.Neo4j is null ? null
+            : new Neo4jTripleSink(new QueryApiClient(neo4jHttp, request.Neo4j, loggerFactory.CreateLogger("neo4j")), RunManifest.RunIdOf(manifest), loggerFactory.CreateLogger("neo4j"));
+        var pipeline = new EdcPipeline(backends, prompts, settings, store, identities, progress, loggerFactory.CreateLogger("edckg")) { TripleSink = sink };
+        var summary = await pipeline.RunAsync(corpus, schema, manifest, output, cancellationToken).ConfigureAwait(false);
 
-            if (summary.Complete)
-            {
-                console.Output.WriteLine($"{summary.Documents} documents, {summary.CanonicalTriples} canonical triples in iteration {summary.Iterations}, schema of {summary.SchemaSize} relations.");
-            }
+        if (summary.Complete)
+        {
+            console.Output.WriteLine($"{summary.Documents} documents, {summary.CanonicalTriples} canonical triples in iteration {summary.Iterations}, schema of {summary.SchemaSize} relations.");
+        }
 
-            if (summary.UnparsedAnswers > 0 || summary.UndefinedRelations > 0)
-            {
-                console.Output.WriteLine($"{summary.UnparsedAnswers} unreadable answer fragments and {summary.UndefinedRelations} undefined relations (see result_at_each_stage.json and the run store).");
-            }
+        if (summary.UnparsedAnswers > 0 || summary.UndefinedRelations > 0)
+        {
+            console.Output.WriteLine($"{summary.UnparsedAnswers} unreadable answer fragments and {summary.UndefinedRelations} undefined relations (see result_at_each_stage.json and the run store).");
+        }
 
-            var finished = await RunReport.FinishAsync(console, summary, pipeline.Usage.Lines(), o.Prices(parseResult), store, output, cancellationToken, models.Endpoints).ConfigureAwait(false);
-            if (finished != ExitCodes.Success)
-            {
-                return finished;
-            }
-
+        var finished = await RunReport.FinishAsync(console, summary, pipeline.Usage.Lines(), request.Output.Prices, store, output, cancellationToken, models.Endpoints).ConfigureAwait(false);
+        if (finished == ExitCodes.Success)
+        {
             console.Output.WriteLine($"Results: {Path.Combine(output, $"iter{summary.Iterations}", "canon_kg.txt")}");
-            if (sink is not null)
-            {
-                console.Output.WriteLine(sink.Failure is null
-                    ? $"Neo4j: {sink.Counters.NodesCreated} nodes and {sink.Counters.RelationshipsCreated} relationships created in {neo4jSettings}."
-                    : $"Neo4j: incomplete ({sink.Failure.Message}); write it later with: edckg export neo4j --run {output}");
-            }
+        }
 
-            return ExitCodes.Success;
-        }
-        catch (Exception e) when (PipelineFailures.TryReport(e, console, cancellationToken, out var exitCode))
+        if (sink is null)
         {
-            return exitCode;
+            return finished;
         }
+
+        if (sink.Failure is null)
+        {
+            console.Output.WriteLine($"Neo4j: {sink.Counters.NodesCreated} nodes and {sink.Counters.RelationshipsCreated} relationships created in {request.Neo4j}.");
+            return finished;
+        }
+
+        console.Fail($"writing the graph to Neo4j failed ({sink.Failure.Message.TrimEnd('.')}). The run's outputs are saved in {output}; "
+            + $"write the graph later with: edckg export neo4j --run {output} --neo4j-uri {request.Neo4j!.Uri}");
+        return finished == ExitCodes.Success ? ExitCodes.Neo4jFailed : finished;
     }
+
+    private static Dictionary<string, string> SourcePaths(RunInput input) => new()
+    {
+        ["input"] = Path.GetFullPath(input.Corpus),
+        ["schema"] = input.TargetSchema is { } schema ? Path.GetFullPath(schema) : "(none)",
+    };
 }

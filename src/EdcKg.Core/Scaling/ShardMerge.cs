@@ -1,5 +1,6 @@
 using System.Globalization;
 using EdcKg.Core.Domain;
+using EdcKg.Core.Inputs;
 using EdcKg.Core.Pipeline;
 using EdcKg.Core.Storage;
 
@@ -29,7 +30,7 @@ public static class ShardMerge
     {
         if (runDirectories.Count == 0)
         {
-            throw new ArgumentException("merge: name the output folders of the shard runs.");
+            throw new InputException("merge: name the output folders of the shard runs.");
         }
 
         var shards = new List<Shard>();
@@ -53,13 +54,13 @@ public static class ShardMerge
         var duplicate = shards.GroupBy(s => s.Spec.Index).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
-            throw new ArgumentException($"merge: shard {duplicate.First().Spec} is given twice: {string.Join(", ", duplicate.Select(s => s.Directory))}.");
+            throw new InputException($"merge: shard {duplicate.First().Spec} is given twice: {string.Join(", ", duplicate.Select(s => s.Directory))}.");
         }
 
         var missing = Enumerable.Range(0, count).Where(i => shards.All(s => s.Spec.Index != i)).ToList();
         if (missing.Count > 0)
         {
-            throw new ArgumentException($"merge: shard{(missing.Count > 1 ? "s" : string.Empty)} {string.Join(", ", missing.Select(i => $"{i}/{count}"))} missing: give the output folders of all {count} shards.");
+            throw new InputException($"merge: shard{(missing.Count > 1 ? "s" : string.Empty)} {string.Join(", ", missing.Select(i => $"{i}/{count}"))} missing: give the output folders of all {count} shards.");
         }
 
         var corpus = shards.SelectMany(s => s.Documents).OrderBy(d => d.Index).ToList();
@@ -128,7 +129,7 @@ public static class ShardMerge
             var manifest = await store.ReadManifestAsync(cancellationToken).ConfigureAwait(false);
             if (!manifest.TryGetValue(ShardManifest.Shard, out var shard))
             {
-                throw new ArgumentException($"{store.Path}: not a shard run (it was not run with --shard i/N).");
+                throw new InputException($"{store.Path}: not a shard run (it was not run with --shard i/N).");
             }
 
             var documents = await store.LoadDocumentsAsync(cancellationToken).ConfigureAwait(false);

@@ -50,7 +50,7 @@ public sealed class RunStore : IAsyncDisposable
         var path = System.IO.Path.Combine(runDirectory, RunSnapshotReader.StoreFileName);
         if (!File.Exists(path))
         {
-            throw new FileNotFoundException($"{path}: no run store here (is '{runDirectory}' the --output-dir of an edckg run?).", path);
+            throw new RunMismatchException($"{path}: no run store here (is '{runDirectory}' the --output-dir of an edckg run?).");
         }
 
         return OpenFile(path, createIfMissing: false);

@@ -1,7 +1,7 @@
 namespace EdcKg.Evaluation.Scoring;
 
 /// <summary>A prediction or reference file that cannot be scored; the message names the file and line.</summary>
-public sealed class EvaluationInputException : Exception
+public sealed class EvaluationInputException : EdcKg.Core.EdcKgUserException
 {
     /// <summary>Creates the exception with a message naming the file and line.</summary>
     public EvaluationInputException(string message)

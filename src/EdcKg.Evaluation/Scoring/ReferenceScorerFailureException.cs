@@ -4,7 +4,7 @@ namespace EdcKg.Evaluation.Scoring;
 /// Raised where EDC's own evaluation script would stop with an exception, so that no number is reported that the
 /// reference could not have produced. The message says what the reference trips over.
 /// </summary>
-public sealed class ReferenceScorerFailureException : Exception
+public sealed class ReferenceScorerFailureException : EdcKg.Core.EdcKgUserException
 {
     /// <summary>Creates the exception with a message that names the cause.</summary>
     public ReferenceScorerFailureException(string message)

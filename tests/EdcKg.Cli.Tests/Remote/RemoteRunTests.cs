@@ -205,11 +205,9 @@ public sealed class RemoteRunTests(ITestOutputHelper output)
         };
         File.WriteAllText(config, settings.ToJsonString());
         var output = Path.Combine(folder, "out");
-        var root = Program.BuildRootCommand();
-        var args = ConfigFile.Apply(["run", "--config", config, "--input-text-file-path", corpus, "--output-dir", output, "--oie-llm", "scripted-llm", "--sc-embedder", "hashing-embedder"], root);
-        using var writer = new StringWriter();
-        var exitCode = await Task.Run(() => root.Parse(args).InvokeAsync(new System.CommandLine.InvocationConfiguration { Output = writer, Error = writer }));
-        Assert.True(exitCode == 0, writer.ToString());
+        var (exitCode, stdout, stderr) = await CliRunner.InvokeAsync("run", "--config", config, "--input-text-file-path", corpus, "--output-dir", output, "--oie-llm", "scripted-llm", "--sc-embedder", "hashing-embedder");
+        var writer = stdout + stderr;
+        Assert.True(exitCode == 0, writer);
 
         using var usage = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "usage.json")));
         var lines = usage.RootElement.GetProperty("lines").EnumerateArray().ToList();
@@ -218,7 +216,7 @@ public sealed class RemoteRunTests(ITestOutputHelper output)
             l.GetProperty("cost").GetDecimal()));
         Assert.Equal(lines.Sum(l => l.GetProperty("cost").GetDecimal()), usage.RootElement.GetProperty("total").GetProperty("cost").GetDecimal());
         Assert.True(usage.RootElement.GetProperty("total").GetProperty("cost").GetDecimal() > 0);
-        Assert.Contains("total cost", writer.ToString());
+        Assert.Contains("total cost", writer);
         await using var store = Core.Storage.RunStore.OpenExisting(output);
         Assert.StartsWith("4,", (await store.ReadManifestAsync())["info.usage.oie.scripted-llm"]);
     }

@@ -80,7 +80,7 @@ public sealed class ShardMergeTests(ITestOutputHelper output)
 
         await using var store = RunStore.Open(Path.Combine(folder, "merged"));
         var prompts = TestRuns.Prompts(settings);
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => ShardMerge.MergeAsync(folders, store, (c, s) => RunManifest.Create(c, s, prompts, settings, TestRuns.Models), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<EdcKg.Core.Inputs.InputException>(() => ShardMerge.MergeAsync(folders, store, (c, s) => RunManifest.Create(c, s, prompts, settings, TestRuns.Models), CancellationToken.None));
         Assert.Contains("shard 1/3 missing", error.Message);
     }
 
