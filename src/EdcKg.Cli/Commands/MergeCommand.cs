@@ -6,6 +6,7 @@ using EdcKg.Core.Pipeline;
 using EdcKg.Core.Prompts;
 using EdcKg.Core.Scaling;
 using EdcKg.Core.Storage;
+using EdcKg.Core.Usage;
 using Microsoft.Extensions.Logging;
 
 namespace EdcKg.Cli.Commands;
@@ -63,13 +64,14 @@ internal static class MergeCommand
 
         var progress = console.CreateProgress();
         var pipeline = new EdcPipeline(backends, prompts, settings, store, identities, progress, loggerFactory.CreateLogger("edckg"));
+        await using var usage = UsageJournal.Start(output, pipeline.Usage, request.Output.Prices, TimeProvider.System, RunCommand.UsageInterval);
         var summary = await pipeline.RunAsync(merged.Corpus, merged.TargetSchema, ManifestOf(merged.Corpus, merged.TargetSchema), output, cancellationToken).ConfigureAwait(false);
         if (summary.Complete)
         {
             console.Output.WriteLine($"{summary.Documents} documents, {summary.CanonicalTriples} canonical triples in iteration {summary.Iterations}, schema of {summary.SchemaSize} relations.");
         }
 
-        var finished = await RunReport.FinishAsync(console, summary, pipeline.Usage.Lines(), request.Output.Prices, store, output, cancellationToken, models.Endpoints).ConfigureAwait(false);
+        var finished = await RunReport.FinishAsync(console, summary, usage, request.Output.Prices, store, cancellationToken, models.Endpoints).ConfigureAwait(false);
         if (finished == ExitCodes.Success)
         {
             console.Output.WriteLine($"Results: {Path.Combine(output, $"iter{summary.Iterations}", "canon_kg.txt")}");

@@ -20,6 +20,9 @@ internal static class RunCommand
     /// <summary>What to do after an interrupted or failed run.</summary>
     public const string Resumable = "Everything finished so far is saved; run the same command again to resume.";
 
+    /// <summary>How often usage.json is rewritten while a run goes.</summary>
+    public static readonly TimeSpan UsageInterval = TimeSpan.FromSeconds(5);
+
     public static Command Create()
     {
         var o = new RunOptions();
@@ -78,6 +81,7 @@ internal static class RunCommand
         await using var sink = request.Neo4j is null ? null
             : new Neo4jTripleSink(new QueryApiClient(neo4jHttp, request.Neo4j, loggerFactory.CreateLogger("neo4j")), RunManifest.RunIdOf(manifest), loggerFactory.CreateLogger("neo4j"));
         var pipeline = new EdcPipeline(backends, prompts, settings, store, identities, progress, loggerFactory.CreateLogger("edckg")) { TripleSink = sink };
+        await using var usage = UsageJournal.Start(output, pipeline.Usage, request.Output.Prices, TimeProvider.System, UsageInterval);
         var summary = await pipeline.RunAsync(corpus, schema, manifest, output, cancellationToken).ConfigureAwait(false);
 
         if (summary.Complete)
@@ -90,7 +94,7 @@ internal static class RunCommand
             console.Output.WriteLine($"{summary.UnparsedAnswers} unreadable answer fragments and {summary.UndefinedRelations} undefined relations (see result_at_each_stage.json and the run store).");
         }
 
-        var finished = await RunReport.FinishAsync(console, summary, pipeline.Usage.Lines(), request.Output.Prices, store, output, cancellationToken, models.Endpoints).ConfigureAwait(false);
+        var finished = await RunReport.FinishAsync(console, summary, usage, request.Output.Prices, store, cancellationToken, models.Endpoints).ConfigureAwait(false);
         if (finished == ExitCodes.Success)
         {
             console.Output.WriteLine($"Results: {Path.Combine(output, $"iter{summary.Iterations}", "canon_kg.txt")}");

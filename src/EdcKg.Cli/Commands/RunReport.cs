@@ -7,12 +7,13 @@ using EdcKg.OpenAi;
 
 namespace EdcKg.Cli.Commands;
 
-/// <summary>The end of a run or merge: usage summary (printed, in <c>usage.json</c> and the manifest) and failed documents.</summary>
+/// <summary>The end of a run or merge: this invocation's usage (printed, in <c>usage.json</c> and the manifest) and failed documents.</summary>
 internal static class RunReport
 {
     /// <summary>Reports usage and failures; returns <see cref="ExitCodes.DocumentsFailed"/> when documents are unfinished.</summary>
-    public static async Task<int> FinishAsync(CommandConsole console, RunSummary summary, IReadOnlyList<UsageLine> usage, UsagePrices? prices, RunStore store, string output, CancellationToken cancellationToken, IReadOnlyList<RemoteEndpoint>? endpoints = null)
+    public static async Task<int> FinishAsync(CommandConsole console, RunSummary summary, UsageJournal journal, UsagePrices? prices, RunStore store, CancellationToken cancellationToken, IReadOnlyList<RemoteEndpoint>? endpoints = null)
     {
+        var usage = journal.Invocations[^1].Lines;
         var used = (endpoints ?? []).Where(e => e.Attempts > 0).ToList();
         if (used.Count > 0)
         {
@@ -42,7 +43,7 @@ internal static class RunReport
             }
         }
 
-        await UsageReport.WriteAsync(output, usage, prices, cancellationToken).ConfigureAwait(false);
+        await journal.FlushAsync(cancellationToken).ConfigureAwait(false);
         await store.WriteManifestAsync(UsageReport.ToManifest(usage, prices), cancellationToken).ConfigureAwait(false);
         if (summary.Complete)
         {

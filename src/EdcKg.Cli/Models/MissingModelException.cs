@@ -23,7 +23,7 @@ public sealed class MissingModelException(string message, Exception? innerExcept
         };
         lines.AddRange(model.Files.Select(f => $"  URL: {f.Url}"));
         lines.Add($"  Download it with:  ./edckg models download {model.Name} --dir {Quoted(directory)}{catalog}");
-        lines.Add($"  (on another machine, then copy it to {ModelStore.PathOf(model, directory)}), or name a model with {model.Option}.");
+        lines.Add($"  (offline: run that on a machine with internet and copy the file{(model.Files.Count > 1 ? "s" : string.Empty)} to {ModelStore.PathOf(model, directory)}), or name a model with {model.Option}.");
         return string.Join(Environment.NewLine, lines);
     }
 
