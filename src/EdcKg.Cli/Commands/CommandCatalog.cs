@@ -16,5 +16,6 @@ internal static class CommandCatalog
         yield return QuantizeCommand.Create();
         yield return BenchCommand.Create();
         yield return ModelsCommand.Create();
+        yield return ServeCommand.Create();
     }
 }

@@ -1,3 +1,5 @@
+using EdcKg.Core.Corrections;
+
 namespace EdcKg.Core.Domain;
 
 /// <summary>A canonical triple of the final graph, with its provenance.</summary>
@@ -15,4 +17,8 @@ public sealed record CanonicalTriple(
     Triple Triple,
     string OpenRelation,
     DecisionKind Decision,
-    float? Score);
+    float? Score)
+{
+    /// <summary>The reviewer's correction that changed this triple, when one did.</summary>
+    public AppliedCorrection? Correction { get; init; }
+}

@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using EdcKg.Core.Corrections;
+
 namespace EdcKg.Core.Domain;
 
 /// <summary>The full record of how one open triple was canonicalized.</summary>
@@ -15,4 +18,8 @@ public sealed record CanonicalizationDecision(
 {
     /// <summary>The similarity of the chosen candidate, when one was chosen.</summary>
     public float? Score => Result is null ? null : Candidates.FirstOrDefault(c => c.Name == Result.Relation)?.Score;
+
+    /// <summary>The reviewer's correction that made this decision what it is; never stored with the stage's output.</summary>
+    [JsonIgnore]
+    public AppliedCorrection? Correction { get; init; }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using EdcKg.Core.Corrections;
 using EdcKg.Core.Parsing;
 using EdcKg.Core.Pipeline;
 
@@ -60,7 +61,7 @@ public static class EdcOutputWriter
         var builder = new StringBuilder();
         foreach (var triple in results.SelectMany(r => r.CanonicalTriples()))
         {
-            builder.Append(JsonSerializer.Serialize(new
+            var record = new
             {
                 triple.DocumentId,
                 triple.DocumentIndex,
@@ -71,10 +72,20 @@ public static class EdcOutputWriter
                 triple.OpenRelation,
                 Decision = triple.Decision.ToString(),
                 triple.Score,
-            }, JsonLines)).Append('\n');
+            };
+            builder.Append(triple.Correction is null ? JsonSerializer.Serialize(record, JsonLines) : Corrected(record, triple.Correction)).Append('\n');
         }
 
         return builder.ToString();
+    }
+
+    // A corrected triple says so (and by which correction); an uncorrected run's lines stay exactly as they were.
+    private static string Corrected<T>(T record, AppliedCorrection correction)
+    {
+        var node = JsonSerializer.SerializeToNode(record, JsonLines)!.AsObject();
+        node["corrected"] = true;
+        node["correction"] = correction.Id;
+        return node.ToJsonString(JsonLines);
     }
 
     // EDC writes str() of a list with one dict {relation: score} per open triple.

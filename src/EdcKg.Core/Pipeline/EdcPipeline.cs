@@ -1,3 +1,4 @@
+using EdcKg.Core.Corrections;
 using EdcKg.Core.Domain;
 using EdcKg.Core.Outputs;
 using EdcKg.Core.Retrieval;
@@ -56,6 +57,7 @@ public sealed class EdcPipeline
     public async Task<RunSummary> RunAsync(IReadOnlyList<Document> corpus, IReadOnlyList<SchemaRelation> targetSchema, IReadOnlyDictionary<string, string> manifest, string outputDirectory, CancellationToken cancellationToken)
     {
         var items = await StartAsync(corpus, targetSchema, manifest, cancellationToken).ConfigureAwait(false);
+        var corrections = await CorrectionSet.LoadAsync(store.Path, cancellationToken).ConfigureAwait(false);
         var enrich = settings.EnrichSchema || targetSchema.Count == 0;
         var tally = new RunTally();
         IReadOnlyList<DocumentResult> previous = [];
@@ -80,7 +82,7 @@ public sealed class EdcPipeline
             }
 
             previous = items.Select(i => new DocumentResult(i.Document, iteration, hints.GetValueOrDefault(i.Key)?.Hint, triples[i.Key], definitions[i.Key], canonical[i.Key])).ToList();
-            await EdcOutputWriter.WriteIterationAsync(outputDirectory, iteration, previous, cancellationToken).ConfigureAwait(false);
+            await EdcOutputWriter.WriteIterationAsync(outputDirectory, iteration, corrections.Apply(previous), cancellationToken).ConfigureAwait(false);
             tally.Add(iteration, previous);
         }
 

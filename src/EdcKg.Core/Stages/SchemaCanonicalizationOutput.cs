@@ -21,5 +21,5 @@ public sealed record SchemaCanonicalizationOutput(IReadOnlyList<Canonicalization
     public IEnumerable<CanonicalTriple> CanonicalTriples(Document document, int iteration)
         => Decisions
             .Where(d => d.Result is not null)
-            .Select(d => new CanonicalTriple(document.Id, document.Index, iteration, d.Result!, d.OpenTriple.Relation, d.Kind, d.Score));
+            .Select(d => new CanonicalTriple(document.Id, document.Index, iteration, d.Result!, d.OpenTriple.Relation, d.Kind, d.Score) { Correction = d.Correction });
 }

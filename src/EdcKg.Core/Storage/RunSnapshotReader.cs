@@ -1,3 +1,4 @@
+using EdcKg.Core.Corrections;
 using EdcKg.Core.Domain;
 using EdcKg.Core.Pipeline;
 using EdcKg.Core.Stages;
@@ -47,6 +48,7 @@ public static class RunSnapshotReader
             }
         }
 
+        var corrections = await CorrectionSet.LoadAsync(store.Path, cancellationToken).ConfigureAwait(false);
         var triples = new List<CanonicalTriple>();
         var superseded = new List<SupersededTriples>();
         foreach (var document in documents)
@@ -56,7 +58,7 @@ public static class RunSnapshotReader
                 continue;
             }
 
-            triples.AddRange(found.Output.CanonicalTriples(document, found.Iteration));
+            triples.AddRange(corrections.Apply(document, found.Iteration, found.Output).CanonicalTriples(document, found.Iteration));
             if (earlierSubjects.TryGetValue(document.Index, out var subjects))
             {
                 superseded.Add(new SupersededTriples(document.Id, document.Index, found.Iteration, subjects.Order(StringComparer.Ordinal).ToList()));

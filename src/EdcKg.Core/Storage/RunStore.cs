@@ -86,6 +86,7 @@ public sealed class RunStore : IAsyncDisposable
                 iteration INTEGER NOT NULL, stage TEXT NOT NULL, doc_idx INTEGER NOT NULL, doc_id TEXT NOT NULL, error TEXT NOT NULL,
                 PRIMARY KEY (iteration, stage, doc_idx));
             """);
+        Execute(connection, Corrections.CorrectionStore.Schema);
         return new RunStore(path, connection);
     }
 

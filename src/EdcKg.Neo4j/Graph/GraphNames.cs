@@ -14,29 +14,7 @@ public static class GraphNames
     /// character (invariant culture, letters outside the Basic Multilingual Plane included). "Barack  Obama" and
     /// "barack obama" are one entity; "Hoče" keeps its háček.
     /// </summary>
-    public static string EntityKey(string name)
-    {
-        var builder = new StringBuilder(name.Length);
-        var pendingSpace = false;
-        foreach (var rune in name.EnumerateRunes())
-        {
-            if (Rune.IsWhiteSpace(rune))
-            {
-                pendingSpace = builder.Length > 0;
-                continue;
-            }
-
-            if (pendingSpace)
-            {
-                builder.Append(' ');
-                pendingSpace = false;
-            }
-
-            builder.Append(Rune.ToLowerInvariant(rune).ToString());
-        }
-
-        return builder.ToString();
-    }
+    public static string EntityKey(string name) => EdcKg.Core.Domain.EntityKey.Of(name);
 
     /// <summary>
     /// A relationship type for a canonical relation, following Neo4j's UPPER_SNAKE_CASE convention: letters and digits
