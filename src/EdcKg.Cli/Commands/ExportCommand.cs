@@ -10,7 +10,7 @@ using Microsoft.Extensions.Logging;
 
 namespace EdcKg.Cli.Commands;
 
-/// <summary><c>edckg export neo4j|csv|cypher</c>: the knowledge graph of a finished or partial run, for Neo4j.</summary>
+/// <summary><c>edckg export neo4j|csv|cypher|corrections</c>: the knowledge graph of a finished or partial run, for Neo4j, and its reviewers' corrections.</summary>
 internal static class ExportCommand
 {
     public static Command Create()
@@ -23,6 +23,7 @@ internal static class ExportCommand
         command.Subcommands.Add(Neo4j());
         command.Subcommands.Add(Csv());
         command.Subcommands.Add(Cypher());
+        command.Subcommands.Add(Corrections());
         return command;
     }
 
@@ -106,6 +107,28 @@ internal static class ExportCommand
             var path = parseResult.GetValue(output)!;
             var statements = await CypherScriptExporter.ExportAsync(snapshot, path, size, ct).ConfigureAwait(false);
             console.Output.WriteLine($"{statements} statements for {snapshot.Triples.Count} triples in {path}.");
+            return ExitCodes.Success;
+        });
+    }
+
+    private static Command Corrections()
+    {
+        var run = RunOption();
+        var output = new Option<string>("--out") { Description = "The .jsonl file to write.", Required = true };
+        var command = new Command("corrections", """
+            Write the corrections reviewers made with edckg serve as JSON lines (undone ones too, marked active: false),
+            each relation correction with the pipeline's own decision and candidates, for schema-alignment experiments.
+
+            Example:
+              edckg export corrections --run output/example --out corrections.jsonl
+            """);
+        command.Options.Add(run);
+        command.Options.Add(output);
+        return Export(command, run, async (parseResult, _, console, ct) =>
+        {
+            var path = parseResult.GetValue(output)!;
+            var count = await EdcKg.Core.Corrections.CorrectionExport.WriteAsync(parseResult.GetValue(run)!, path, ct).ConfigureAwait(false);
+            console.Output.WriteLine($"{count} corrections in {path}.");
             return ExitCodes.Success;
         });
     }

@@ -127,9 +127,10 @@ internal static class ReviewApi
             {
                 var triple = t.Triple.Triple;
                 var recorded = run.Spans.Of(index, t.Triple.Iteration, triple.Subject, triple.Relation, triple.Object);
+                var located = recorded is null ? SpanLocator.LocatePair(document.Text, triple.Subject, triple.Object) : default;
                 return new DocumentTripleView(
                     t.Id, triple.Subject, triple.Relation, triple.Object, t.SubjectId, t.ObjectId,
-                    Span(document.Text, triple.Subject, recorded?.Subject), Span(document.Text, triple.Object, recorded?.Object),
+                    Span(document.Text, recorded?.Subject, located.Subject), Span(document.Text, recorded?.Object, located.Object),
                     Outcomes.Of(t.Triple.Decision), t.Triple.Correction is not null, t.Triple.Iteration, t.Position);
             })
             .ToList();
@@ -262,15 +263,14 @@ internal static class ReviewApi
             Outcomes.Of(row.Original.Kind),
             row.Current.Correction is { } mark && corrections.TryGetValue(mark.Id, out var correction) ? CorrectionView.Of(correction) : null);
 
-    private static SpanView? Span(string text, string mention, (int Start, int End)? recorded)
+    private static SpanView? Span(string text, (int Start, int End)? recorded, (int Start, int End)? located)
     {
         if (recorded is { } span)
         {
-            var start = SpanLocator.Utf16Offset(text, span.Start);
-            return new SpanView(start, SpanLocator.Utf16Offset(text, span.End), "recorded");
+            return new SpanView(SpanLocator.Utf16Offset(text, span.Start), SpanLocator.Utf16Offset(text, span.End), "recorded");
         }
 
-        return SpanLocator.Locate(text, mention) is { } found ? new SpanView(found.Start, found.End, "located") : null;
+        return located is { } found ? new SpanView(found.Start, found.End, "located") : null;
     }
 
     private static EntitySummary Summary(ReviewEntity entity) => new(entity.Id, entity.Name, entity.Triples.Count, entity.Documents.Count);

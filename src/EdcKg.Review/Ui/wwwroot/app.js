@@ -11,9 +11,11 @@ const el = (tag, attributes = {}, ...children) => {
     else if (name === "text") node.textContent = value;
     else node.setAttribute(name, value === true ? "" : value);
   }
-  for (const child of children.flat()) node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  for (const child of children.flat(Infinity)) node.append(child instanceof Node ? child : document.createTextNode(String(child)));
   return node;
 };
+// replaceChildren that takes lists too, as el does.
+const fill = (node, ...children) => node.replaceChildren(...children.flat(Infinity).map(c => c instanceof Node ? c : document.createTextNode(String(c))));
 const SVG = "http://www.w3.org/2000/svg";
 const svgEl = (tag, attributes = {}) => {
   const node = document.createElementNS(SVG, tag);
@@ -84,7 +86,7 @@ function renderOverview() {
   const s = state.summary;
   const last = s.iterations[s.iterations.length - 1];
   const card = (value, label) => el("div", { class: "card" }, el("b", { text: value }), el("span", { text: label }));
-  $("#overview-cards").replaceChildren(
+  fill($("#overview-cards"), 
     card(s.documents, "documents"),
     card(last ? last.chunks : 0, "chunks"),
     card(s.triples, "triples in the graph"),
@@ -94,10 +96,10 @@ function renderOverview() {
     card(s.failures.length, "failed chunks"),
     card(s.activeCorrections, "corrections"));
   const columns = [["iteration", "Iteration"], ["documents", "Documents"], ["chunks", "Chunks"], ["openTriples", "Open triples"], ["triples", "Triples"], ["entities", "Entities"], ["relations", "Relations"], ["droppedTriples", "Dropped"], ["failedChunks", "Failed chunks"], ["correctedDecisions", "Corrected"]];
-  $("#iteration-table").replaceChildren(
+  fill($("#iteration-table"), 
     el("tr", {}, columns.map(([, label]) => el("th", { class: "num", text: label }))),
     s.iterations.map(i => el("tr", {}, columns.map(([key]) => el("td", { class: "num", text: key === "iteration" && !i.complete ? `${i.iteration} (unfinished)` : i[key] })))));
-  $("#failures").replaceChildren(s.failures.length === 0
+  fill($("#failures"), s.failures.length === 0
     ? el("p", { class: "hint", text: "None." })
     : el("table", { class: "grid" }, el("tr", {}, el("th", { text: "Iteration" }), el("th", { text: "Stage" }), el("th", { text: "Document" }), el("th", { text: "Error" })),
         s.failures.map(f => el("tr", {}, el("td", { text: f.iteration }), el("td", { text: f.stage }), el("td", { text: f.documentId }), el("td", { text: f.error })))));
@@ -106,7 +108,7 @@ function renderOverview() {
 
 async function loadCorrections() {
   const list = await api("/api/corrections");
-  $("#correction-table").replaceChildren(
+  fill($("#correction-table"), 
     el("tr", {}, ["#", "Kind", "What", "Who", "When", ""].map(h => el("th", { text: h }))),
     list.items.length === 0 ? el("tr", {}, el("td", { colspan: 6, class: "hint", text: "No corrections yet." })) : [],
     list.items.map(c => el("tr", { "data-correction": c.id },
@@ -149,10 +151,13 @@ function setUpGraphControls() {
   setUpPanZoom($("#graph"));
 }
 
+let searchSequence = 0;
 async function search() {
   const query = $("#entity-search").value.trim();
+  const sequence = ++searchSequence;
   const results = await api(`/api/entities?limit=12&query=${encodeURIComponent(query)}`);
-  $("#search-results").replaceChildren(
+  if (sequence !== searchSequence) return; // a later search answered first
+  fill($("#search-results"), 
     results.items.map(e => el("li", { "data-entity": e.id, onclick: () => focusEntity(e.id, true), title: `${e.triples} triples in ${e.documents} documents` }, `${e.name} (${e.triples})`)),
     results.total === 0 ? el("li", { class: "muted", text: "no entity matches" }) : []);
 }
@@ -217,7 +222,7 @@ async function expand(id, withFilterOptions) {
 function fillFilters(hood) {
   const keep = (select, options) => {
     const value = select.value;
-    select.replaceChildren(el("option", { value: "", text: "all" }), options.map(([v, label]) => el("option", { value: v, text: label })));
+    fill(select, el("option", { value: "", text: "all" }), options.map(([v, label]) => el("option", { value: v, text: label })));
     select.value = options.some(([v]) => String(v) === value) ? value : "";
   };
   keep($("#relation-filter"), hood.relations.map(r => [r, r]));
@@ -291,7 +296,7 @@ function renderGraph() {
     viewBox = { x: (minX + maxX - w) / 2, y: (minY + maxY - h) / 2, w, h };
   }
   svg.setAttribute("viewBox", `${viewBox.x} ${viewBox.y} ${viewBox.w} ${viewBox.h}`);
-  svg.replaceChildren();
+  fill(svg, );
   const edgeLayer = svgEl("g"), nodeLayer = svgEl("g");
   svg.append(edgeLayer, nodeLayer);
   for (const e of state.graph.edges.values()) {
@@ -358,11 +363,11 @@ function showEntityPanel(id) {
   const options = el("datalist", { id: "merge-options" });
   mergeInput.addEventListener("input", async () => {
     const found = await api(`/api/entities?limit=10&query=${encodeURIComponent(mergeInput.value)}`);
-    options.replaceChildren(found.items.filter(e => e.id !== id).map(e => el("option", { value: e.name, "data-id": e.id })));
+    fill(options, found.items.filter(e => e.id !== id).map(e => el("option", { value: e.name, "data-id": e.id })));
   });
   const splitDocument = el("select", { id: "split-document" }, documents.map(([index, docId]) => el("option", { value: index, text: docId })));
   const splitName = el("input", { type: "text", id: "split-name", placeholder: "new entity name", value: `${node.name} (${documents[0]?.[1] ?? ""})` });
-  $("#graph-panel").replaceChildren(
+  fill($("#graph-panel"), 
     el("h2", { text: node.name }),
     el("p", { class: "muted", text: `${node.triples} triples` }),
     el("button", { type: "button", onclick: async () => { await expand(id, false); renderGraph(); }, text: "Expand neighbourhood" }), " ",
@@ -386,7 +391,7 @@ function showEntityPanel(id) {
 }
 
 function showEdgePanel(e) {
-  $("#graph-panel").replaceChildren(
+  fill($("#graph-panel"), 
     el("h2", { text: `${state.graph.nodes.get(e.source)?.name} — ${e.relation} → ${state.graph.nodes.get(e.target)?.name}` }),
     el("p", {}, "Extracted as ", el("b", { text: e.openRelation }), ", outcome ", el("span", { class: `badge ${e.outcome}`, text: e.outcome }), e.corrected ? el("span", { class: "badge corrected", text: "corrected" }) : []),
     el("p", {}, el("a", { href: `#/documents/${e.documentIndex}`, text: `Document ${e.documentId}` })),
@@ -397,7 +402,7 @@ function showEdgePanel(e) {
 async function openDocuments(index) {
   if (!$("#document-list").childElementCount) {
     const list = await api("/api/documents?limit=5000");
-    $("#document-list").replaceChildren(list.items.map(d => el("li", { "data-document": d.index, onclick: () => { location.hash = `#/documents/${d.index}`; } },
+    fill($("#document-list"), list.items.map(d => el("li", { "data-document": d.index, onclick: () => { location.hash = `#/documents/${d.index}`; } },
       el("div", { text: d.id }), el("small", { text: `${d.triples} triples, ${d.length} characters` }))));
   }
   const first = $("#document-list li");
@@ -416,7 +421,7 @@ async function showDocument(index) {
     el("td", {}, el("span", { class: `badge ${t.outcome}`, text: t.outcome }), t.corrected ? el("span", { class: "badge corrected", text: "corrected" }) : []),
     el("td", { class: "muted", text: [t.subjectSpan?.source, t.objectSpan?.source].filter(Boolean)[0] ?? "no span" }),
     el("td", {}, el("a", { href: `#/decisions/${t.iteration}-${doc.index}-${t.position}`, text: "decision" }))));
-  $("#document-detail").replaceChildren(
+  fill($("#document-detail"), 
     el("h2", { text: `${doc.id}` + (doc.iteration !== null ? ` (iteration ${doc.iteration})` : "") }),
     el("p", { class: "muted" }, el("mark", { class: "span subject", text: "subject" }), " ", el("mark", { class: "span object", text: "object" }), " spans of every triple; click a triple to see its own."),
     text,
@@ -462,7 +467,7 @@ async function openDecisions(argument) {
   const iterations = state.summary.iterations.map(i => i.iteration);
   const select = $("#decision-iteration");
   if (!select.childElementCount) {
-    select.replaceChildren(iterations.map(i => el("option", { value: i, text: i })));
+    fill(select, iterations.map(i => el("option", { value: i, text: i })));
     select.value = String(iterations[iterations.length - 1] ?? 0);
   }
   decisionFocus = null;
@@ -485,7 +490,7 @@ async function loadDecisions() {
   $("#decision-status").textContent = `${list.total} decisions` + (decisionFocus ? ` of document ${decisionFocus.documentIndex}` : "") + `, showing ${list.offset + 1}–${list.offset + list.items.length}`;
   $("#decision-prev").disabled = list.offset === 0;
   $("#decision-next").disabled = list.offset + list.items.length >= list.total;
-  $("#decision-table").replaceChildren(
+  fill($("#decision-table"), 
     el("tr", {}, ["Document", "Open triple", "Definition", "Candidates (score)", "Choice", "Outcome", "Correct it"].map(h => el("th", { text: h }))),
     list.items.map(d => decisionRow(d, list.schemaRelations)));
   const focused = decisionFocus && $(`#decision-table tr[data-decision="${decisionFocus.iteration}-${decisionFocus.documentIndex}-${decisionFocus.position}"]`);
@@ -520,7 +525,7 @@ async function loadMerges() {
   $("#merge-section").hidden = !merges.entityResolution;
   if (!merges.entityResolution) return;
   const keys = [...new Set(merges.items.flatMap(Object.keys))].slice(0, 8);
-  $("#merge-table").replaceChildren(el("tr", {}, keys.map(k => el("th", { text: k }))),
+  fill($("#merge-table"), el("tr", {}, keys.map(k => el("th", { text: k }))),
     merges.items.map(m => el("tr", {}, keys.map(k => el("td", { text: typeof m[k] === "object" ? JSON.stringify(m[k]) : (m[k] ?? "") })))));
 }
 

@@ -1,0 +1,106 @@
+using System.Text.Json;
+using EdcKg.Core.Corrections;
+using EdcKg.Core.Domain;
+using EdcKg.Core.Inputs;
+using EdcKg.Core.Pipeline;
+using EdcKg.Core.Prompts;
+using EdcKg.Core.Storage;
+using TestModels;
+
+namespace EdcKg.Cli.Tests.Commands;
+
+public sealed class CorrectionCommandsTests
+{
+    private static readonly DateTimeOffset When = new(2026, 3, 14, 9, 0, 0, TimeSpan.Zero);
+
+    private static readonly Dictionary<string, string> Models = new()
+    {
+        ["oie"] = "scripted", ["sd"] = "scripted", ["sc"] = "scripted", ["ee"] = "scripted", ["sc_embedder"] = "hashing-64", ["sr_embedder"] = "hashing-64",
+    };
+
+    [Fact]
+    public async Task Export_corrections_writes_every_correction_with_the_pipelines_own_decision()
+    {
+        var run = await RunFolderAsync();
+        using (var store = CorrectionStore.Open(Path.Combine(run, RunSnapshotReader.StoreFileName)))
+        {
+            await store.AddAsync(new Correction(CorrectionKind.ChooseRelation) { DocumentId = "1", Iteration = 0, OpenTriple = new("Bob", "born_in", "Lyon"), Relation = "located_in", User = "ann", CreatedAt = When });
+            var merge = await store.AddAsync(new Correction(CorrectionKind.MergeEntities) { Entity = "Initech", NewName = "Acme", User = "ann", CreatedAt = When });
+            await store.UndoAsync(merge.Id, "ben", When.AddHours(1));
+        }
+
+        var path = Path.Combine(CliRunner.TempDirectory(), "corrections.jsonl");
+        var (code, text, error) = await CliRunner.RunAsync("export", "corrections", "--run", run, "--out", path);
+
+        Assert.True(code == ExitCodes.Success, error);
+        Assert.Contains("2 corrections", text);
+        var lines = File.ReadAllLines(path).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal("chooseRelation", lines[0].GetProperty("kind").GetString());
+        Assert.Equal(["Bob", "born_in", "Lyon"], lines[0].GetProperty("openTriple").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal("ann", lines[0].GetProperty("user").GetString());
+        Assert.Equal("addedToSchema", lines[0].GetProperty("pipeline").GetProperty("decision").GetString());
+        Assert.Equal("born_in", lines[0].GetProperty("pipeline").GetProperty("relation").GetString());
+        Assert.True(lines[0].GetProperty("active").GetBoolean());
+        Assert.False(lines[1].GetProperty("active").GetBoolean());
+        Assert.Equal("ben", lines[1].GetProperty("undoneBy").GetString());
+    }
+
+    [Fact]
+    public async Task Exports_of_a_corrected_run_carry_the_corrections()
+    {
+        var run = await RunFolderAsync();
+        using (var store = CorrectionStore.Open(Path.Combine(run, RunSnapshotReader.StoreFileName)))
+        {
+            await store.AddAsync(new Correction(CorrectionKind.ChooseRelation) { DocumentId = "1", Iteration = 0, OpenTriple = new("Bob", "born_in", "Lyon"), Relation = "located_in", User = "ann", CreatedAt = When });
+            await store.AddAsync(new Correction(CorrectionKind.MergeEntities) { Entity = "Initech", NewName = "Acme", User = "ann", CreatedAt = When });
+        }
+
+        var output = Path.Combine(CliRunner.TempDirectory(), "import");
+        var (code, _, error) = await CliRunner.RunAsync("export", "csv", "--run", run, "--out", output);
+
+        Assert.True(code == ExitCodes.Success, error);
+        var relationships = File.ReadAllText(Path.Combine(output, "relationships.csv"));
+        Assert.Contains("located_in", relationships);
+        Assert.DoesNotContain("born_in\",", relationships.Replace("\"born_in\",\"", "", StringComparison.Ordinal));
+        Assert.DoesNotContain("initech", File.ReadAllText(Path.Combine(output, "entities.csv")));
+        var snapshot = await RunSnapshotReader.ReadAsync(run);
+        Assert.Contains(snapshot.Triples, t => t.Triple == new Triple("Bob", "works_for", "Acme") && t.Correction is not null);
+    }
+
+    [Fact]
+    public async Task Serve_a_folder_without_a_run_is_bad_input_naming_the_folder()
+    {
+        var folder = CliRunner.TempDirectory();
+        var (code, _, error) = await CliRunner.RunAsync("serve", folder, "--port", "0");
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains(folder, error);
+    }
+
+    [Fact]
+    public async Task Serve_with_an_impossible_port_or_host_is_bad_input_naming_the_option()
+    {
+        var run = await RunFolderAsync();
+        var (code, _, error) = await CliRunner.RunAsync("serve", run, "--port", "70000");
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("--port", error);
+        (code, _, error) = await CliRunner.RunAsync("serve", run, "--host", "my laptop");
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("--host", error);
+    }
+
+    private static async Task<string> RunFolderAsync()
+    {
+        var folder = CliRunner.TempDirectory();
+        var corpusPath = CliRunner.WriteCorpus(folder, ["Alice works_for Acme. Acme located_in Paris.", "Bob works_for Initech. Bob born_in Lyon."]);
+        var output = Path.Combine(folder, "run");
+        var chat = new ScriptedChatClient();
+        var embedder = new HashingEmbeddingGenerator();
+        var settings = new EdcSettings();
+        var corpus = CorpusReader.Read(corpusPath);
+        var prompts = EdcPrompts.Load(new PromptSources(Path.Combine(RepositoryPaths.Prompts, "templates"), Path.Combine(RepositoryPaths.Prompts, "few_shot")), false);
+        await using var store = RunStore.Open(output);
+        var pipeline = new EdcPipeline(new EdcBackends(chat, chat, chat, embedder, chat, embedder), prompts, settings, store, Models);
+        await pipeline.RunAsync(corpus, [], RunManifest.Create(corpus, [], prompts, settings, Models), output, CancellationToken.None);
+        return output;
+    }
+}
