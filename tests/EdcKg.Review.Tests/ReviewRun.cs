@@ -17,9 +17,9 @@ internal sealed class ReviewRun : IDisposable
         "Dave born_in Rome. Dave works_for Acme.",
     ];
 
-    private static readonly Dictionary<string, string> Models = new()
+    private static readonly Dictionary<ModelRole, string> Models = new()
     {
-        ["oie"] = "scripted", ["sd"] = "scripted", ["sc"] = "scripted", ["ee"] = "scripted", ["sc_embedder"] = "hashing-64", ["sr_embedder"] = "hashing-64",
+        [ModelRole.OpenExtraction] = "scripted", [ModelRole.SchemaDefinition] = "scripted", [ModelRole.SchemaCanonicalization] = "scripted", [ModelRole.EntityExtraction] = "scripted", [ModelRole.CanonicalizationEmbedder] = "hashing-64", [ModelRole.SchemaRetrieverEmbedder] = "hashing-64",
     };
 
     private ReviewRun(string folder)

@@ -13,9 +13,9 @@ public sealed class CorrectionCommandsTests
 {
     private static readonly DateTimeOffset When = new(2026, 3, 14, 9, 0, 0, TimeSpan.Zero);
 
-    private static readonly Dictionary<string, string> Models = new()
+    private static readonly Dictionary<ModelRole, string> Models = new()
     {
-        ["oie"] = "scripted", ["sd"] = "scripted", ["sc"] = "scripted", ["ee"] = "scripted", ["sc_embedder"] = "hashing-64", ["sr_embedder"] = "hashing-64",
+        [ModelRole.OpenExtraction] = "scripted", [ModelRole.SchemaDefinition] = "scripted", [ModelRole.SchemaCanonicalization] = "scripted", [ModelRole.EntityExtraction] = "scripted", [ModelRole.CanonicalizationEmbedder] = "hashing-64", [ModelRole.SchemaRetrieverEmbedder] = "hashing-64",
     };
 
     [Fact]
