@@ -34,7 +34,7 @@ public sealed class ReviewServer : IAsyncDisposable
     public Uri Address { get; }
 
     /// <summary>Opens the run of <paramref name="options"/> and starts serving it.</summary>
-    /// <exception cref="FileNotFoundException">The folder holds no run store.</exception>
+    /// <exception cref="Core.Pipeline.RunMismatchException">The folder holds no run store.</exception>
     /// <exception cref="ArgumentException">The host is not an address or name this machine can bind.</exception>
     public static async Task<ReviewServer> StartAsync(ReviewOptions options, ILoggerProvider? logging = null, CancellationToken cancellationToken = default)
     {

@@ -312,7 +312,7 @@ public sealed class ReviewServerTests
         var folder = TestModels.RepositoryPaths.TempDirectory();
         try
         {
-            var error = await Assert.ThrowsAsync<FileNotFoundException>(() => ReviewServer.StartAsync(new ReviewOptions(folder, Port: 0)));
+            var error = await Assert.ThrowsAsync<Core.Pipeline.RunMismatchException>(() => ReviewServer.StartAsync(new ReviewOptions(folder, Port: 0)));
             Assert.Contains(folder, error.Message);
         }
         finally

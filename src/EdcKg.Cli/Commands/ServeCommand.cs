@@ -1,5 +1,5 @@
 using System.CommandLine;
-using EdcKg.Cli.Console;
+using System.Net;
 using EdcKg.Review;
 
 namespace EdcKg.Cli.Commands;
@@ -27,33 +27,28 @@ internal static class ServeCommand
         command.Options.Add(port);
         command.Options.Add(host);
         command.Options.Add(user);
-        command.SetAction(async (parseResult, cancellationToken) =>
+        return CommandAction.Set(command, async (parseResult, console, cancellationToken) =>
         {
-            var console = CommandConsole.Of(parseResult);
             var options = new ReviewOptions(parseResult.GetValue(run)!, parseResult.GetValue(host)!, parseResult.GetValue(port), parseResult.GetValue(user) ?? string.Empty);
-            try
+            if (!Directory.Exists(options.RunDirectory))
             {
-                await using var server = await ReviewServer.StartAsync(options, cancellationToken: cancellationToken).ConfigureAwait(false);
-                console.Output.WriteLine($"Reviewing {Path.GetFullPath(options.RunDirectory)} at {server.Address} (corrections recorded as {options.EffectiveUser}). Stop with Ctrl+C.");
-                await server.RunUntilCancelledAsync(cancellationToken).ConfigureAwait(false);
-                return ExitCodes.Success;
+                throw new OptionValueException("run-dir", $"{options.RunDirectory}: no such folder.");
             }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+
+            if (options.Port is < 0 or > 65535)
             {
-                return ExitCodes.Interrupted;
+                throw new OptionValueException("--port", $"--port must be from 0 to 65535 (got {options.Port}).");
             }
-            catch (Exception e) when (e is ArgumentException or FileNotFoundException or DirectoryNotFoundException)
+
+            if (!string.Equals(options.Host, "localhost", StringComparison.OrdinalIgnoreCase) && !IPAddress.TryParse(options.Host.Trim('[', ']'), out _))
             {
-                console.Fail(e.Message);
-                return ExitCodes.BadInput;
+                throw new OptionValueException("--host", $"--host must be an IP address or localhost (got '{options.Host}').");
             }
-            catch (IOException e)
-            {
-                // Kestrel reports a port in use as an IOException.
-                console.Fail($"cannot serve on {options.Host}:{options.Port}: {e.Message}");
-                return ExitCodes.BadInput;
-            }
+
+            await using var server = await ReviewServer.StartAsync(options, cancellationToken: cancellationToken).ConfigureAwait(false);
+            console.Output.WriteLine($"Reviewing {Path.GetFullPath(options.RunDirectory)} at {server.Address} (corrections recorded as {options.EffectiveUser}). Stop with Ctrl+C.");
+            await server.RunUntilCancelledAsync(cancellationToken).ConfigureAwait(false);
+            return ExitCodes.Success;
         });
-        return command;
     }
 }
