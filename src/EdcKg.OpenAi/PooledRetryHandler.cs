@@ -55,7 +55,7 @@ public sealed class PooledRetryHandler : DelegatingHandler
     // The retry loop is Polly's: exponential backoff with jitter from RetryDelay up to MaxRetryDelay, or a server's
     // Retry-After when it gives one (honoured even past MaxRetryDelay), on the handler's TimeProvider.
     private static ResiliencePipeline<Attempt> RetryPipeline(RemoteOptions options, ILogger logger, TimeProvider time)
-        => new ResiliencePipelineBuilder<Attempt> { TimeProvider = time }
+        => options.MaxRetries == 0 ? ResiliencePipeline<Attempt>.Empty : new ResiliencePipelineBuilder<Attempt> { TimeProvider = time }
             .AddRetry(new RetryStrategyOptions<Attempt>
             {
                 MaxRetryAttempts = options.MaxRetries,

@@ -85,13 +85,8 @@ public sealed class ExportCommandTests
     public async Task Export_neo4j_when_neo4j_is_down_fails_saying_the_export_can_be_repeated()
     {
         var run = await RunFolderAsync();
-        int port;
-        using (var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0))
-        {
-            probe.Start();
-            port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
-            probe.Stop();
-        }
+        // Bound but never listening: connections are refused, and no other process can take the port meanwhile.
+        using var closed = TestModels.LoopbackHttpServer.ClosedPort(out var port);
 
         var (code, _, error) = await CliRunner.RunAsync("export", "neo4j", "--run", run, "--neo4j-uri", $"http://127.0.0.1:{port}", "--neo4j-max-retries", "0");
 

@@ -1,9 +1,9 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http;
+using TestModels;
 
 namespace EdcKg.Neo4j.Tests;
 
@@ -16,42 +16,24 @@ internal sealed class LoopbackQueryApiServer : IAsyncDisposable
 {
     public const string Affinity = "member-7";
 
-    private readonly HttpListener _listener = new();
-    private readonly Task _loop;
+    private readonly LoopbackHttpServer _server;
     private readonly Lock _gate = new();
     private readonly Dictionary<string, GraphState> _transactions = [];
     private readonly Queue<Func<Request, (int Status, string Body)?>> _faults = new();
-    private readonly Queue<TimeSpan> _lateAnswers = new();
+    private readonly List<(int Count, TaskCompletionSource Arrived)> _waiters = [];
+    private readonly TaskCompletionSource _stopping = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private GraphState _graph = new();
     private int _nextTransaction;
+    private int _heldAnswers;
 
     public LoopbackQueryApiServer(string expectedAuthorization = "Basic " + "bmVvNGo6c2VjcmV0" /* neo4j:secret */)
     {
         ExpectedAuthorization = expectedAuthorization;
-        for (var attempt = 0; ; attempt++)
-        {
-            var probe = new TcpListener(IPAddress.Loopback, 0);
-            probe.Start();
-            var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-            probe.Stop();
-            try
-            {
-                _listener.Prefixes.Clear();
-                _listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-                _listener.Start();
-                Uri = new Uri($"http://127.0.0.1:{port}");
-                break;
-            }
-            catch (HttpListenerException) when (attempt < 5)
-            {
-                // Another process took the port between the probe and the start: try another one.
-            }
-        }
-
-        _loop = Task.Run(ServeAsync);
+        _server = new LoopbackHttpServer(ServeAsync);
+        Uri = new Uri($"http://127.0.0.1:{_server.Ports[0]}");
     }
 
-    public Uri Uri { get; private set; } = null!;
+    public Uri Uri { get; }
 
     public string ExpectedAuthorization { get; }
 
@@ -77,14 +59,30 @@ internal sealed class LoopbackQueryApiServer : IAsyncDisposable
     }
 
     /// <summary>
-    /// Serves the next request normally but sends its answer only after <paramref name="delay"/>, from the side, so
-    /// the server goes on answering other requests meanwhile (a slow query, not a stuck server).
+    /// Serves the next request normally but holds its answer until the server stops, while it goes on answering
+    /// other requests meanwhile (a slow query, not a stuck server).
     /// </summary>
-    public void AnswerNextLate(TimeSpan delay)
+    public void HoldNextAnswer()
     {
         lock (_gate)
         {
-            _lateAnswers.Enqueue(delay);
+            _heldAnswers++;
+        }
+    }
+
+    /// <summary>Completes when <paramref name="count"/> requests have arrived in all.</summary>
+    public Task RequestsArrived(int count)
+    {
+        lock (_gate)
+        {
+            if (Requests.Count >= count)
+            {
+                return Task.CompletedTask;
+            }
+
+            var arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _waiters.Add((count, arrived));
+            return arrived.Task;
         }
     }
 
@@ -93,91 +91,64 @@ internal sealed class LoopbackQueryApiServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _listener.Stop();
-        try
-        {
-            await _loop;
-        }
-        catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException)
-        {
-        }
-
-        _listener.Close();
+        _stopping.TrySetResult();
+        await _server.DisposeAsync();
     }
 
-    private async Task ServeAsync()
+    private async Task ServeAsync(HttpContext context)
     {
-        while (_listener.IsListening)
+        using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
+        var body = await reader.ReadToEndAsync(context.RequestAborted);
+        var request = new Request(
+            context.Request.Method,
+            context.Request.Path.Value ?? string.Empty,
+            context.Request.Headers.Authorization.FirstOrDefault(),
+            context.Request.Headers[Neo4j.QueryApi.QueryApiClient.AffinityHeader].FirstOrDefault(),
+            context.Request.ContentType,
+            context.Request.Headers.Accept.Count == 0 ? null : context.Request.Headers.Accept.ToString(),
+            body.Length == 0 ? null : JsonNode.Parse(body));
+        (int Status, string Body) answer;
+        string? affinity = null;
+        bool held;
+        lock (_gate)
         {
-            HttpListenerContext context;
-            try
+            held = _heldAnswers > 0;
+            _heldAnswers -= held ? 1 : 0;
+            Requests.Add(request);
+            var fault = _faults.Count > 0 ? _faults.Dequeue()(request) : null;
+            if (fault is { } f)
             {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
-            using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
-            var body = await reader.ReadToEndAsync();
-            var request = new Request(
-                context.Request.HttpMethod,
-                context.Request.Url!.AbsolutePath,
-                context.Request.Headers["Authorization"],
-                context.Request.Headers[Neo4j.QueryApi.QueryApiClient.AffinityHeader],
-                context.Request.ContentType,
-                context.Request.Headers["Accept"],
-                body.Length == 0 ? null : JsonNode.Parse(body));
-            (int Status, string Body) answer;
-            string? affinity = null;
-            TimeSpan? late;
-            lock (_gate)
-            {
-                late = _lateAnswers.Count > 0 ? _lateAnswers.Dequeue() : null;
-                Requests.Add(request);
-                var fault = _faults.Count > 0 ? _faults.Dequeue()(request) : null;
-                if (fault is { } f)
-                {
-                    answer = f;
-                }
-                else
-                {
-                    (answer, affinity) = Handle(request);
-                }
-            }
-
-            context.Response.StatusCode = answer.Status;
-            context.Response.ContentType = "application/json";
-            if (affinity is not null)
-            {
-                context.Response.Headers[Neo4j.QueryApi.QueryApiClient.AffinityHeader] = affinity;
-            }
-
-            var bytes = Encoding.UTF8.GetBytes(answer.Body);
-            context.Response.ContentLength64 = bytes.Length;
-            if (late is { } delay)
-            {
-                _ = AnswerLateAsync(context, bytes, delay);
+                answer = f;
             }
             else
             {
-                context.Response.Close(bytes, willBlock: false);
+                (answer, affinity) = Handle(request);
+            }
+
+            foreach (var waiter in _waiters.Where(w => Requests.Count >= w.Count).ToList())
+            {
+                _waiters.Remove(waiter);
+                waiter.Arrived.TrySetResult();
             }
         }
-    }
 
-    private static async Task AnswerLateAsync(HttpListenerContext context, byte[] bytes, TimeSpan delay)
-    {
-        await Task.Delay(delay);
-        try
+        if (held)
         {
-            context.Response.Close(bytes, willBlock: false);
+            // The client gives up on this answer long before; it is sent (or dropped) when the server stops.
+            await Task.WhenAny(_stopping.Task, Task.Delay(Timeout.Infinite, context.RequestAborted));
+            return;
         }
-        catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+
+        context.Response.StatusCode = answer.Status;
+        context.Response.ContentType = "application/json";
+        if (affinity is not null)
         {
-            // The client gave up on this request long ago and closed its connection.
+            context.Response.Headers[Neo4j.QueryApi.QueryApiClient.AffinityHeader] = affinity;
         }
+
+        var bytes = Encoding.UTF8.GetBytes(answer.Body);
+        context.Response.ContentLength = bytes.Length;
+        await context.Response.Body.WriteAsync(bytes, context.RequestAborted);
     }
 
     private ((int, string), string?) Handle(Request request)

@@ -89,13 +89,8 @@ public sealed class Neo4jTripleSinkTests
     [Fact]
     public async Task When_neo4j_is_down_the_run_completes_and_a_warning_says_how_to_export_later()
     {
-        int port;
-        using (var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0))
-        {
-            probe.Start();
-            port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
-            probe.Stop();
-        }
+        // Bound but never listening: connections are refused, and no other process can take the port meanwhile.
+        using var closed = TestModels.LoopbackHttpServer.ClosedPort(out var port);
 
         using var http = new HttpClient();
         var logger = new ListLogger();

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using EdcKg.Neo4j.QueryApi;
+using Microsoft.Extensions.Time.Testing;
 
 namespace EdcKg.Neo4j.Tests;
 
@@ -138,14 +139,22 @@ public sealed class QueryApiContractTests
     {
         await using var server = new LoopbackQueryApiServer();
 
-        // The first answer comes ten times too late, while the server keeps answering others: the client gives up on
-        // it, even on a loaded machine whose timers fire late, and its retry is answered at once.
-        server.AnswerNextLate(TimeSpan.FromSeconds(2));
+        // The first answer never comes while the server keeps answering others: on the fake clock the client gives up
+        // on it exactly at its timeout, and its retry is answered at once.
+        server.HoldNextAnswer();
         using var http = new HttpClient();
-        var client = new QueryApiClient(http, Settings(server.Uri) with { RequestTimeout = TimeSpan.FromMilliseconds(200) });
+        var time = new FakeTimeProvider();
+        // No backoff, so the retry goes out at once and the fake clock need not be stepped to it.
+        var client = new QueryApiClient(http, Settings(server.Uri) with { RequestTimeout = TimeSpan.FromSeconds(20), InitialBackoff = TimeSpan.Zero }, time: time);
 
-        var result = await client.RunAsync(new CypherStatement("RETURN $x AS x", new Dictionary<string, object?> { ["x"] = "late" }));
+        var running = client.RunAsync(new CypherStatement("RETURN $x AS x", new Dictionary<string, object?> { ["x"] = "late" }));
+        await server.RequestsArrived(1).WaitAsync(TimeSpan.FromSeconds(30));
+        time.Advance(TimeSpan.FromSeconds(20) - TimeSpan.FromTicks(1));
+        Assert.False(running.IsCompleted);
+        Assert.Single(server.Requests);
+        time.Advance(TimeSpan.FromTicks(1));
 
+        var result = await running.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Equal("late", result.Values[0][0].GetString());
         Assert.Equal(2, server.Requests.Count);
     }
@@ -153,13 +162,8 @@ public sealed class QueryApiContractTests
     [Fact]
     public async Task Query_api_contract_unreachable_server_is_transient_and_retried()
     {
-        int port;
-        using (var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0))
-        {
-            probe.Start();
-            port = ((IPEndPoint)probe.LocalEndpoint).Port;
-            probe.Stop();
-        }
+        // Bound but never listening: connections are refused, and no other process can take the port meanwhile.
+        using var closed = TestModels.LoopbackHttpServer.ClosedPort(out var port);
 
         using var http = new HttpClient();
         var client = new QueryApiClient(http, Settings(new Uri($"http://127.0.0.1:{port}")) with { MaxRetries = 1 });

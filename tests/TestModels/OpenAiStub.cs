@@ -1,13 +1,12 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using EdcKg.Core.Parsing;
 using EdcKg.Core.Prompts;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.AI;
 
 namespace TestModels;
@@ -15,39 +14,30 @@ namespace TestModels;
 /// <summary>
 /// A loopback OpenAI-compatible server for tests: <c>/v1/chat/completions</c> answered by <see cref="ScriptedChatClient"/>
 /// (the answer form inferred from the prompt, as a real model would read it) and <c>/v1/embeddings</c> by the hashing
-/// embedder, on one or more ports (one endpoint each). Faults queued for a prompt marker are injected on the requests
+/// embedder, on one or more ports of a <see cref="LoopbackHttpServer"/> (one endpoint each). Faults queued for a prompt marker are injected on the requests
 /// whose prompt contains it, one per request, and every exchange is logged with its arrival time.
 /// </summary>
 public sealed partial class OpenAiStub : IAsyncDisposable
 {
-    private readonly HttpListener listener = new();
+    private readonly LoopbackHttpServer server;
     private readonly ScriptedChatClient chat = new();
     private readonly Stopwatch clock = Stopwatch.StartNew();
     private readonly ConcurrentDictionary<string, ConcurrentQueue<StubFault>> faults = new();
     private readonly ConcurrentDictionary<string, StubFault> permanent = new();
     private readonly List<StubExchange> log = [];
-    private readonly List<Task> handlers = [];
-    private readonly Task loop;
 
-    /// <summary>Starts listening on <paramref name="ports"/> free loopback ports.</summary>
+    /// <summary>Starts listening on <paramref name="ports"/> loopback ports (bound to port 0: the system picks them).</summary>
     public OpenAiStub(int ports = 1)
     {
-        for (var i = 0; i < ports; i++)
-        {
-            var port = FreePort();
-            Ports.Add(port);
-            listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-        }
-
-        listener.Start();
-        loop = Task.Run(AcceptLoopAsync);
+        server = new LoopbackHttpServer(HandleAsync, ports);
+        Ports = [.. server.Ports];
     }
 
     /// <summary>How long every answer takes, as a model's decoding would (0: at once).</summary>
     public TimeSpan Latency { get; init; }
 
     /// <summary>The ports listened on.</summary>
-    public List<int> Ports { get; } = [];
+    public List<int> Ports { get; }
 
     /// <summary>The API base of each port, as <c>--llm-endpoint</c> takes it.</summary>
     public IEnumerable<string> Endpoints => Ports.Select(p => $"http://127.0.0.1:{p}/v1");
@@ -81,70 +71,28 @@ public sealed partial class OpenAiStub : IAsyncDisposable
     public void Heal(string marker) => permanent.TryRemove(marker, out _);
 
     /// <inheritdoc />
-    public async ValueTask DisposeAsync()
-    {
-        listener.Stop();
-        listener.Close();
-        await loop.ConfigureAwait(false);
-        Task[] pending;
-        lock (handlers)
-        {
-            pending = handlers.ToArray();
-        }
+    public ValueTask DisposeAsync() => server.DisposeAsync();
 
-        await Task.WhenAll(pending).ConfigureAwait(false);
-    }
-
-    private static int FreePort()
-    {
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        return port;
-    }
-
-    private async Task AcceptLoopAsync()
-    {
-        while (listener.IsListening)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await listener.GetContextAsync().ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
-            var handler = Task.Run(() => HandleAsync(context));
-            lock (handlers)
-            {
-                handlers.Add(handler);
-            }
-        }
-    }
-
-    private async Task HandleAsync(HttpListenerContext context)
+    private async Task HandleAsync(HttpContext context)
     {
         var arrived = clock.Elapsed;
+        var aborted = context.RequestAborted;
         try
         {
-            using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
-            var request = JsonNode.Parse(await reader.ReadToEndAsync().ConfigureAwait(false))!;
-            var path = context.Request.Url!.AbsolutePath;
+            using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
+            var request = JsonNode.Parse(await reader.ReadToEndAsync(aborted).ConfigureAwait(false))!;
+            var path = context.Request.Path.Value ?? string.Empty;
             var (key, text) = path.EndsWith("/chat/completions", StringComparison.Ordinal) ? ChatKey(request) : EmbeddingKey(request);
             var fault = NextFault(text);
             lock (log)
             {
-                log.Add(new StubExchange(arrived, context.Request.Url.Port, path, key, fault));
+                log.Add(new StubExchange(arrived, context.Connection.LocalPort, path, key, fault));
             }
 
             switch (fault)
             {
                 case StubFault.TooManyRequests tooMany:
-                    context.Response.AddHeader("Retry-After", tooMany.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                    context.Response.Headers.RetryAfter = tooMany.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
                     await RespondAsync(context, 429, """{"error":{"message":"rate limited"}}""").ConfigureAwait(false);
                     return;
                 case StubFault.ServerError error:
@@ -154,19 +102,19 @@ public sealed partial class OpenAiStub : IAsyncDisposable
                     await RespondAsync(context, 200, """{"id":"x","choices":[{"message":{"content":"[['A""").ConfigureAwait(false);
                     return;
                 case StubFault.Slow slow:
-                    await Task.Delay(slow.Delay).ConfigureAwait(false);
+                    await Task.Delay(slow.Delay, aborted).ConfigureAwait(false);
                     break;
             }
 
             if (Latency > TimeSpan.Zero)
             {
-                await Task.Delay(Latency).ConfigureAwait(false);
+                await Task.Delay(Latency, aborted).ConfigureAwait(false);
             }
 
             var answer = path.EndsWith("/chat/completions", StringComparison.Ordinal) ? await ChatAsync(request).ConfigureAwait(false) : Embed(request);
             await RespondAsync(context, 200, answer).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or IOException)
+        catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or IOException)
         {
             // The client gave up on a slow answer and closed the connection.
         }
@@ -193,14 +141,13 @@ public sealed partial class OpenAiStub : IAsyncDisposable
         return null;
     }
 
-    private static async Task RespondAsync(HttpListenerContext context, int status, string body)
+    private static async Task RespondAsync(HttpContext context, int status, string body)
     {
         var bytes = Encoding.UTF8.GetBytes(body);
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json";
-        context.Response.ContentLength64 = bytes.Length;
-        await context.Response.OutputStream.WriteAsync(bytes).ConfigureAwait(false);
-        context.Response.Close();
+        context.Response.ContentLength = bytes.Length;
+        await context.Response.Body.WriteAsync(bytes, context.RequestAborted).ConfigureAwait(false);
     }
 
     private static string PromptOf(JsonNode request)

@@ -4,30 +4,43 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Polly;
+using Polly.Retry;
 
 namespace EdcKg.Neo4j.QueryApi;
 
 /// <summary>
 /// A client of Neo4j's HTTP Query API (<c>/db/{database}/query/v2</c>, Neo4j 5 and Aura): implicit and explicit
-/// transactions, basic or bearer auth, transient failures retried with exponential backoff, authentication and
-/// statement errors surfaced at once with Neo4j's code. Safe for concurrent use.
+/// transactions, basic or bearer auth, transient failures retried with exponential backoff (a Polly pipeline),
+/// authentication and statement errors surfaced at once with Neo4j's code. Timeouts and backoff wait on the given
+/// <see cref="TimeProvider"/>. Safe for concurrent use.
 /// </summary>
 public sealed class QueryApiClient
 {
     /// <summary>The header a cluster sends with a new transaction; it must come back on every later request of it.</summary>
     public const string AffinityHeader = "neo4j-cluster-affinity";
 
+    // What a retried call does ("query", "transaction"...), for the retry's log line.
+    private static readonly ResiliencePropertyKey<string> WhatKey = new("edckg.neo4j.what");
+
     private readonly HttpClient _http;
     private readonly Neo4jSettings _settings;
     private readonly ILogger _logger;
     private readonly AuthenticationHeaderValue? _authorization;
+    private readonly TimeProvider _time;
+    private readonly ResiliencePipeline _retries;
 
-    /// <summary>Creates a client over <paramref name="http"/> (owned by the caller).</summary>
-    public QueryApiClient(HttpClient http, Neo4jSettings settings, ILogger? logger = null)
+    /// <summary>
+    /// Creates a client over <paramref name="http"/> (owned by the caller); request timeouts and retry backoff run on
+    /// <paramref name="time"/> (the system clock when null).
+    /// </summary>
+    public QueryApiClient(HttpClient http, Neo4jSettings settings, ILogger? logger = null, TimeProvider? time = null)
     {
         _http = http;
         _settings = settings;
         _logger = logger ?? NullLogger.Instance;
+        _time = time ?? TimeProvider.System;
+        _retries = RetryPipeline();
         _authorization = settings.BearerToken is not null
             ? new AuthenticationHeaderValue("Bearer", settings.BearerToken)
             : settings.Username is not null
@@ -117,8 +130,8 @@ public sealed class QueryApiClient
             request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         }
 
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(_settings.RequestTimeout);
+        using var deadline = new CancellationTokenSource(_settings.RequestTimeout, _time);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         HttpResponseMessage response;
         string text;
         try
@@ -217,19 +230,35 @@ public sealed class QueryApiClient
 
     private async Task<T> RetryAsync<T>(Func<CancellationToken, Task<T>> attempt, string what, CancellationToken cancellationToken)
     {
-        for (var retry = 0; ; retry++)
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(WhatKey, what);
+        try
         {
-            try
-            {
-                return await attempt(cancellationToken).ConfigureAwait(false);
-            }
-            catch (Neo4jQueryException ex) when (ex.IsTransient && !ex.IsAuthentication && retry < _settings.MaxRetries)
-            {
-                var delay = _settings.InitialBackoff * Math.Pow(2, retry) * (0.75 + (Random.Shared.NextDouble() / 2));
-                _logger.LogWarning("Neo4j {What} failed transiently ({Reason}); retry {Retry} of {Max} in {Delay} ms.",
-                    what, ex.Code ?? ex.Message, retry + 1, _settings.MaxRetries, (int)delay.TotalMilliseconds);
-                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
-            }
+            return await _retries.ExecuteAsync(async (c, state) => await state(c.CancellationToken).ConfigureAwait(false), context, attempt).ConfigureAwait(false);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
         }
     }
+
+    // Transient failures (not refused credentials) are retried with exponential backoff and jitter from InitialBackoff.
+    private ResiliencePipeline RetryPipeline()
+        => _settings.MaxRetries == 0 ? ResiliencePipeline.Empty : new ResiliencePipelineBuilder { TimeProvider = _time }
+            .AddRetry(new RetryStrategyOptions
+            {
+                MaxRetryAttempts = _settings.MaxRetries,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = _settings.InitialBackoff,
+                ShouldHandle = new PredicateBuilder().Handle<Neo4jQueryException>(ex => ex.IsTransient && !ex.IsAuthentication),
+                OnRetry = args =>
+                {
+                    var reason = args.Outcome.Exception is Neo4jQueryException ex ? ex.Code ?? ex.Message : args.Outcome.Exception?.Message;
+                    _logger.LogWarning("Neo4j {What} failed transiently ({Reason}); retry {Retry} of {Max} in {Delay} ms.",
+                        args.Context.Properties.GetValue(WhatKey, "request"), reason, args.AttemptNumber + 1, _settings.MaxRetries, (int)args.RetryDelay.TotalMilliseconds);
+                    return ValueTask.CompletedTask;
+                },
+            })
+            .Build();
 }

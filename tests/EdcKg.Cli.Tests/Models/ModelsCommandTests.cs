@@ -66,7 +66,7 @@ public sealed class ModelsCommandTests : IDisposable
     [Fact]
     public async Task UnreachableHostGivesTheOfflineAdviceAndFails()
     {
-        var closedPort = RangeFileServer.FreePort();
+        using var closed = TestModels.LoopbackHttpServer.ClosedPort(out var closedPort);
         var (code, _, error) = await Download($"http://127.0.0.1:{closedPort}/");
 
         Assert.Equal(ExitCodes.Failure, code);
