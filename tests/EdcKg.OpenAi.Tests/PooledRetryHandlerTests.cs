@@ -98,6 +98,20 @@ public sealed class PooledRetryHandlerTests
         Assert.True(time.GetUtcNow() - time.Start <= TimeSpan.FromSeconds(8) + TimeSpan.FromSeconds(1), $"{time.GetUtcNow() - time.Start}");
     }
 
+    [Fact]
+    public async Task WithNoRetriesOneFailedAttemptFailsTheRequest()
+    {
+        var time = new FakeTimeProvider();
+        var server = new ScriptedServer(_ => Status(HttpStatusCode.ServiceUnavailable), _ => Ok());
+        using var pool = new EndpointPool([new Uri("http://a/v1/")], 2, time);
+        using var client = new HttpMessageInvoker(new PooledRetryHandler(pool, Options(maxRetries: 0), server, time: time));
+
+        var error = await Assert.ThrowsAsync<ModelUnavailableException>(() => client.SendAsync(Request(), CancellationToken.None));
+
+        Assert.Contains("gave up after 1 attempts", error.Message);
+        Assert.Equal(1, server.Attempts);
+    }
+
     [Theory]
     [InlineData(HttpStatusCode.Unauthorized, typeof(RemoteEndpointException))]
     [InlineData(HttpStatusCode.NotFound, typeof(RemoteEndpointException))]
