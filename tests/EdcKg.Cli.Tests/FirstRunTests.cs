@@ -49,7 +49,8 @@ public sealed class FirstRunTests : IDisposable
         Directory.CreateDirectory(models);
         File.WriteAllBytes(Path.Combine(models, "tiny.gguf"), llm);
         File.WriteAllBytes(Path.Combine(models, "tiny-bert.gguf"), embedder);
-        var catalog = WriteCatalog($"http://127.0.0.1:{RangeFileServer.FreePort()}/");
+        using var refusing = TestModels.LoopbackHttpServer.ClosedPort(out var closedPort);
+        var catalog = WriteCatalog($"http://127.0.0.1:{closedPort}/");
 
         var (code, stdout, error) = await CliRunner.InvokeAsync(FirstRun(catalog));
 
@@ -85,7 +86,7 @@ public sealed class FirstRunTests : IDisposable
     [Fact]
     public async Task FirstRun_offline_stops_with_the_download_command_and_writes_nothing()
     {
-        var closed = RangeFileServer.FreePort();
+        using var refusing = TestModels.LoopbackHttpServer.ClosedPort(out var closed);
         var catalog = WriteCatalog($"http://127.0.0.1:{closed}/");
 
         var (code, _, error) = await CliRunner.InvokeAsync(FirstRun(catalog));

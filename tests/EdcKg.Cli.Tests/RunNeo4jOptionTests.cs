@@ -37,7 +37,7 @@ public sealed class RunNeo4jOptionTests
             TestModels.TinyBertGguf.Write(embedder);
             var corpus = CliRunner.WriteCorpus(folder, ["Clara Mendel was born in Graz.", "Leon Ash produced Quiet Harbour."]);
             var output = Path.Combine(folder, "out");
-            var closed = Models.RangeFileServer.FreePort();
+            using var refusing = TestModels.LoopbackHttpServer.ClosedPort(out var closed);
 
             var (code, stdout, error) = await CliRunner.InvokeAsync(
                 "run", "--input-text-file-path", corpus, "--oie-llm", model, "--sc-embedder", embedder, "--output-dir", output,
