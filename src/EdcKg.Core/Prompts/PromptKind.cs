@@ -32,4 +32,7 @@ public enum PromptKind
 
     /// <summary>Refined open information extraction few-shot examples (<c>oie_few_shot_refine_examples.txt</c>).</summary>
     OieRefineFewShot,
+
+    /// <summary>Entity resolution template (<c>er_template.txt</c>).</summary>
+    ErTemplate,
 }

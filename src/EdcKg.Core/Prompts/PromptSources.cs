@@ -20,6 +20,7 @@ public sealed record PromptSources(string TemplatesDirectory, string FewShotDire
         PromptKind.EmTemplate => "em_template.txt",
         PromptKind.OieRefineTemplate => "oie_r_template.txt",
         PromptKind.OieRefineFewShot => "oie_few_shot_refine_examples.txt",
+        PromptKind.ErTemplate => "er_template.txt",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
@@ -51,6 +52,7 @@ public sealed record PromptSources(string TemplatesDirectory, string FewShotDire
             PromptKind.ScTemplate => template.RequireOnly("input_text", "query_triplet", "query_relation", "query_relation_definition", "choices"),
             PromptKind.EeTemplate => template.RequireOnly("few_shot_examples", "input_text"),
             PromptKind.EmTemplate => template.RequireOnly("input_text", "entity_list_1", "entity_list_2"),
+            PromptKind.ErTemplate => template.RequireOnly("entity", "entity_context", "choices"),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), $"{kind} is not a template."),
         };
     }

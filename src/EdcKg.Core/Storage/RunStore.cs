@@ -87,6 +87,7 @@ public sealed class RunStore : IAsyncDisposable
                 PRIMARY KEY (iteration, stage, doc_idx));
             """);
         Execute(connection, Corrections.CorrectionStore.Schema);
+        Execute(connection, EntityStore.Schema);
         return new RunStore(path, connection);
     }
 

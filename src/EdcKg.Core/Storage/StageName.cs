@@ -33,4 +33,7 @@ public static class StageName
 
     /// <summary>Schema retrieval (part of <see cref="RefinementHint"/>).</summary>
     public const string SchemaRetrieval = "sr";
+
+    /// <summary>Entity resolution (its decisions are kept in the entity tables, see <see cref="EntityStore"/>).</summary>
+    public const string EntityResolution = "er";
 }
