@@ -17,6 +17,7 @@ internal static class BenchCommand
         var bench = new Command("bench", "Measure throughput on a model, side by side in one run (--json: the last line is one JSON object).");
         bench.Subcommands.Add(Llm());
         bench.Subcommands.Add(Embed());
+        bench.Subcommands.Add(EntityBenchCommand.Create());
         return bench;
     }
 

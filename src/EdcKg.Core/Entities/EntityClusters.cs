@@ -56,27 +56,32 @@ public sealed class EntityClusters
 
     /// <summary>Adds a new entity <paramref name="id"/> whose first name is the mention's; returns its node.</summary>
     public int Create(EntityMention mention, string id, ReadOnlySpan<float> vector)
+        => Create(mention, NameFeatures.Of(EntityName.Of(mention.Name)), id, vector);
+
+    /// <summary>Adds the mention's name as a new name of the entity whose root is <paramref name="root"/>; returns its node.</summary>
+    public int AddName(EntityMention mention, int root, ReadOnlySpan<float> vector)
+        => AddName(mention, NameFeatures.Of(EntityName.Of(mention.Name)), root, vector);
+
+    internal int Create(EntityMention mention, NameFeatures features, string id, ReadOnlySpan<float> vector)
     {
         if (nodeOfId.ContainsKey(id))
         {
             throw new InvalidOperationException($"The entity id '{id}' is already used.");
         }
 
-        var node = AddNode(mention);
+        var node = AddNode(mention, features);
         var cluster = new Cluster(id, mention.Context, created++);
         cluster.Add(vector);
         clusters[node] = cluster;
         nodeOfId[id] = node;
-        mentions.Add((mention, node));
-        cluster.Count(mention.Name);
+        AddMention(mention, node);
         return node;
     }
 
-    /// <summary>Adds the mention's name as a new name of the entity whose root is <paramref name="root"/>; returns its node.</summary>
-    public int AddName(EntityMention mention, int root, ReadOnlySpan<float> vector)
+    internal int AddName(EntityMention mention, NameFeatures features, int root, ReadOnlySpan<float> vector)
     {
         root = Find(root);
-        var node = AddNode(mention);
+        var node = AddNode(mention, features);
         parents[node] = root;
         clusters[root].Add(vector);
         AddMention(mention, node);
@@ -86,8 +91,8 @@ public sealed class EntityClusters
     /// <summary>Adds a mention of a name already there (node <paramref name="node"/>).</summary>
     public void AddMention(EntityMention mention, int node)
     {
+        clusters[Find(node)].Count(mention.Name, mentions.Count);
         mentions.Add((mention, node));
-        clusters[Find(node)].Count(mention.Name);
     }
 
     /// <summary>Records that the entities of <paramref name="a"/> and <paramref name="b"/> are different.</summary>
@@ -221,9 +226,8 @@ public sealed class EntityClusters
         return counts.OrderByDescending(p => p.Value.Count).ThenByDescending(p => p.Key.Length).ThenBy(p => p.Value.First).First().Key;
     }
 
-    private int AddNode(EntityMention mention)
+    private int AddNode(EntityMention mention, NameFeatures features)
     {
-        var features = NameFeatures.Of(EntityName.Of(mention.Name));
         if (byCompact.ContainsKey(features.Name.Compact))
         {
             throw new InvalidOperationException($"The name '{mention.Name}' is already a name of an entity; add its mention instead.");
@@ -239,7 +243,9 @@ public sealed class EntityClusters
 
     private sealed class Cluster(string id, string firstContext, int order)
     {
-        private readonly List<string> mentionNames = [];
+        // Per name: how many mentions carry it and the position of the first; the canonical name is kept up to date.
+        private readonly Dictionary<string, (int Count, int First)> counts = new(StringComparer.Ordinal);
+        private string? canonical;
 
         public string Id { get; } = id;
 
@@ -251,9 +257,17 @@ public sealed class EntityClusters
 
         public HashSet<int> Different { get; } = [];
 
-        public void Count(string name) => mentionNames.Add(name);
+        public void Count(string name, int position)
+        {
+            var entry = counts.TryGetValue(name, out var c) ? (c.Count + 1, c.First) : (1, position);
+            counts[name] = entry;
+            if (canonical is null || Better(name, entry, canonical, counts[canonical]))
+            {
+                canonical = name;
+            }
+        }
 
-        public string CanonicalName() => CanonicalOf(mentionNames);
+        public string CanonicalName() => canonical ?? string.Empty;
 
         public void Add(ReadOnlySpan<float> vector)
         {
@@ -274,12 +288,30 @@ public sealed class EntityClusters
 
         public void Absorb(Cluster other)
         {
-            mentionNames.AddRange(other.mentionNames);
+            foreach (var (name, entry) in other.counts)
+            {
+                counts[name] = counts.TryGetValue(name, out var c) ? (c.Count + entry.Count, Math.Min(c.First, entry.First)) : entry;
+            }
+
+            canonical = null;
+            foreach (var (name, entry) in counts)
+            {
+                if (canonical is null || Better(name, entry, canonical, counts[canonical]))
+                {
+                    canonical = name;
+                }
+            }
+
             Different.UnionWith(other.Different);
             if (other.VectorSum is not null)
             {
                 Add(other.VectorSum);
             }
         }
+
+        private static bool Better(string name, (int Count, int First) entry, string current, (int Count, int First) best)
+            => entry.Count != best.Count ? entry.Count > best.Count
+                : name.Length != current.Length ? name.Length > current.Length
+                : entry.First < best.First;
     }
 }

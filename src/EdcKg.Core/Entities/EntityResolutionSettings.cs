@@ -12,6 +12,9 @@ public sealed record EntityResolutionSettings
     /// <summary>Names kept per blocking key: bounds the names one mention is compared with, whatever the corpus size.</summary>
     public int PostingCap { get; init; } = 32;
 
+    /// <summary>The most names one mention is compared with (blocking keys are spent rarest first).</summary>
+    public int ReachBudget { get; init; } = 96;
+
     /// <summary>Entities scored in full per mention: the best of the blocking pool by shared-key weight.</summary>
     public int ScoredPerMention { get; init; } = 24;
 

@@ -7,21 +7,20 @@ namespace EdcKg.Core.Entities;
 /// </summary>
 internal sealed class ResolutionState(EntityResolutionSettings settings)
 {
-    private readonly EntityBlockingIndex index = new(settings.PostingCap);
+    private readonly EntityBlockingIndex index = new(settings.PostingCap, settings.ReachBudget);
     private HyperplaneHash? hash;
 
     public EntityClusters Clusters { get; } = new();
 
     /// <summary>The node of the mention's exact name (compact normalised form), if the name is known.</summary>
-    public bool TryGetExact(EntityMention mention, out int node) => Clusters.TryGetExact(EntityName.Of(mention.Name).Compact, out node);
+    public bool TryGetExact(NameFeatures features, out int node) => Clusters.TryGetExact(features.Name.Compact, out node);
 
     /// <summary>
     /// The best candidates for a mention whose name is not known yet, best first, and how many entities the blocking
     /// reached for it (the pairs examined).
     /// </summary>
-    public (IReadOnlyList<EntityCandidate> Candidates, int Reached) Candidates(EntityMention mention, float[]? vector)
+    public (IReadOnlyList<EntityCandidate> Candidates, int Reached) Candidates(NameFeatures features, float[]? vector)
     {
-        var features = NameFeatures.Of(EntityName.Of(mention.Name));
         var reached = index.Reach(BlockingKeys.Of(features, Codes(vector)));
 
         // The pool is per entity: its weight is the best of its names', and its lexical score will be the best over
@@ -63,22 +62,23 @@ internal sealed class ResolutionState(EntityResolutionSettings settings)
     }
 
     /// <summary>Applies a decision (taken now or replayed): the mention joins, or starts, the decision's entity.</summary>
-    public void Apply(EntityDecision decision, float[]? vector)
+    public void Apply(EntityDecision decision, float[]? vector, NameFeatures? features = null)
     {
         var mention = decision.Mention;
+        features ??= NameFeatures.Of(EntityName.Of(mention.Name));
         var vectorSpan = vector is null ? ReadOnlySpan<float>.Empty : vector;
-        if (TryGetExact(mention, out var known))
+        if (TryGetExact(features, out var known))
         {
             // The name is known: the mention joins its entity whatever was decided (exact names always merge).
             Clusters.AddMention(mention, known);
         }
         else if (decision.Outcome is EntityDecisionOutcome.Merged or EntityDecisionOutcome.MergedExact)
         {
-            Index(Clusters.AddName(mention, Clusters.RootOf(decision.EntityId), vectorSpan), vector);
+            Index(Clusters.AddName(mention, features, Clusters.RootOf(decision.EntityId), vectorSpan), vector);
         }
         else
         {
-            Index(Clusters.Create(mention, decision.EntityId, vectorSpan), vector);
+            Index(Clusters.Create(mention, features, decision.EntityId, vectorSpan), vector);
         }
 
         foreach (var other in decision.DifferentFrom)

@@ -56,9 +56,10 @@ public sealed class EntityResolution(
         foreach (var mention in pending)
         {
             var vector = vectors.GetValueOrDefault(mention.EmbeddingText);
+            var features = NameFeatures.Of(EntityName.Of(mention.Name));
             var sequence = decisions.Count;
             EntityDecision decision;
-            if (state.TryGetExact(mention, out var node))
+            if (state.TryGetExact(features, out var node))
             {
                 var root = state.Clusters.Find(node);
                 var id = state.Clusters.IdOf(root);
@@ -67,7 +68,7 @@ public sealed class EntityResolution(
             }
             else
             {
-                var (candidates, reached) = state.Candidates(mention, vector);
+                var (candidates, reached) = state.Candidates(features, vector);
                 pairs += reached;
                 if (candidates.Count == 0)
                 {
@@ -82,7 +83,7 @@ public sealed class EntityResolution(
 
             // Logged before it is applied: a kill between the two loses nothing, the next run replays the decision.
             await log.AppendAsync(input.Iteration, decision, cancellationToken).ConfigureAwait(false);
-            state.Apply(decision, vector);
+            state.Apply(decision, vector, features);
             decisions.Add(decision);
         }
 
