@@ -1,4 +1,5 @@
 using System.Text;
+using EdcKg.Core.Text;
 using Microsoft.ML.Tokenizers;
 
 namespace EdcKg.Onnx;

@@ -1,5 +1,5 @@
 using System.Text;
-using EdcKg.Core.Evaluation;
+using EdcKg.Core.Text;
 
 namespace EdcKg.Core.Entities;
 
@@ -50,7 +50,7 @@ public sealed record EntityName
             }
         }
 
-        foreach (var rune in surface.EnumerateRunes())
+        foreach (var rune in AccentFolding.Fold(surface).EnumerateRunes())
         {
             if (rune.Value == '&')
             {
@@ -103,25 +103,14 @@ public sealed record EntityName
 
     private static void AppendFolded(StringBuilder word, Rune rune)
     {
+        // Accents are folded already; letters with no decomposition (ø, æ, ß, CJK) stay, lower-cased.
         if (rune.IsAscii)
         {
             word.Append(char.ToLowerInvariant((char)rune.Value));
-            return;
         }
-
-        var ascii = AsciiTransliteration.ToAscii(rune.ToString());
-        if (ascii.Length == 0)
+        else
         {
             word.Append(Rune.ToLowerInvariant(rune).ToString());
-            return;
-        }
-
-        foreach (var c in ascii)
-        {
-            if (char.IsLetterOrDigit(c))
-            {
-                word.Append(char.ToLowerInvariant(c));
-            }
         }
     }
 }

@@ -1,4 +1,4 @@
-namespace EdcKg.Onnx;
+namespace EdcKg.Core.Text;
 
 /// <summary>
 /// The accent folding of Hugging Face's BERT normaliser (canonical decomposition, then dropping non-spacing marks)
@@ -6,7 +6,7 @@ namespace EdcKg.Onnx;
 /// character database; it is needed because the app runs with invariant globalization, where
 /// <see cref="string.Normalize()"/> does not decompose.
 /// </summary>
-internal static partial class AccentFolding
+public static partial class AccentFolding
 {
     // Entries separated by '|': a precomposed character followed by what remains of its decomposition without marks.
     private const string Table =

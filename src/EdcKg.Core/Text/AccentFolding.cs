@@ -1,10 +1,10 @@
 using System.Collections.Frozen;
 using System.Text;
 
-namespace EdcKg.Onnx;
+namespace EdcKg.Core.Text;
 
 /// <summary>Folds precomposed accented characters to their base letters, as uncased BERT tokenizers do.</summary>
-internal static partial class AccentFolding
+public static partial class AccentFolding
 {
     private static readonly FrozenDictionary<char, string> Folds = Table
         .Split('|', StringSplitOptions.RemoveEmptyEntries)
