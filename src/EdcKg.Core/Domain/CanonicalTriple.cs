@@ -21,4 +21,10 @@ public sealed record CanonicalTriple(
 {
     /// <summary>The reviewer's correction that changed this triple, when one did.</summary>
     public AppliedCorrection? Correction { get; init; }
+
+    /// <summary>The id of the subject's entity, when entities were resolved.</summary>
+    public string? SubjectId { get; init; }
+
+    /// <summary>The id of the object's entity, when entities were resolved.</summary>
+    public string? ObjectId { get; init; }
 }

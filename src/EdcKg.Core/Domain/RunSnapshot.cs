@@ -10,9 +10,14 @@ namespace EdcKg.Core.Domain;
 /// The documents whose final triples come from a refinement iteration, with the subjects of their earlier
 /// iterations' triples, so that an exporter can retire what an export made before the refinement wrote.
 /// </param>
+/// <param name="Entities">
+/// The resolved entities of the last resolved iteration, when entities were resolved; the triples of that iteration
+/// then carry their subject's and object's entity ids.
+/// </param>
 public sealed record RunSnapshot(
     string RunId,
     IReadOnlyList<Document> Documents,
     IReadOnlyList<SchemaRelation> Relations,
     IReadOnlyList<CanonicalTriple> Triples,
-    IReadOnlyList<SupersededTriples>? Superseded = null);
+    IReadOnlyList<SupersededTriples>? Superseded = null,
+    Entities.ResolvedEntities? Entities = null);

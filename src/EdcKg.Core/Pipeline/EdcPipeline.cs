@@ -1,5 +1,6 @@
 using EdcKg.Core.Corrections;
 using EdcKg.Core.Domain;
+using EdcKg.Core.Entities;
 using EdcKg.Core.Outputs;
 using EdcKg.Core.Retrieval;
 using EdcKg.Core.Stages;
@@ -37,6 +38,11 @@ public sealed class EdcPipeline
         if (settings.RefinementIterations > 0 && (prompts.EntityExtraction is null || backends.EntityExtraction is null || backends.SchemaRetrieverEmbedder is null))
         {
             throw new ArgumentException("Refinement iterations need the entity extraction model, the schema retriever embedder and the refinement prompts.");
+        }
+
+        if (settings.EntityResolution is not null && prompts.EntityResolution is null)
+        {
+            throw new ArgumentException("Entity resolution needs its prompt template (er_template.txt).");
         }
 
         models = ModelMiddleware.Apply(backends, modelIdentities, store, Usage);
@@ -82,7 +88,14 @@ public sealed class EdcPipeline
             }
 
             previous = items.Select(i => new DocumentResult(i.Document, iteration, hints.GetValueOrDefault(i.Key)?.Hint, triples[i.Key], definitions[i.Key], canonical[i.Key])).ToList();
-            await EdcOutputWriter.WriteIterationAsync(outputDirectory, iteration, corrections.Apply(previous), cancellationToken).ConfigureAwait(false);
+            var written = corrections.Apply(previous);
+            await EdcOutputWriter.WriteIterationAsync(outputDirectory, iteration, written, cancellationToken).ConfigureAwait(false);
+            if (settings.EntityResolution is not null)
+            {
+                // The mentions are those of the triples as written: a triple a reviewer dropped mentions nothing.
+                await ResolveEntitiesAsync(iteration, written, outputDirectory, cancellationToken).ConfigureAwait(false);
+            }
+
             tally.Add(iteration, previous);
         }
 
@@ -150,10 +163,36 @@ public sealed class EdcPipeline
                 : null,
         };
 
+        // With entity resolution the graph is written once the entities are known (CompleteAsync, from the store).
+        if (settings.EntityResolution is not null)
+        {
+            steps = steps with { Committed = null };
+        }
+
         // A growing schema is built in corpus order: canonicalization stops before the first unready item.
         return pass.EnrichSchema
             ? await scheduler.RunInCorpusOrderAsync(steps with { Items = StageScheduler.ReadyInOrder(pass.Items, definitions) }, schema, settings.CanonicalizationTopK, cancellationToken).ConfigureAwait(false)
             : await scheduler.RunAsync(steps with { Items = StageScheduler.Ready(pass.Items, definitions) }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Entity resolution over the iteration's canonical triples: each mention, in corpus order, joins an entity or
+    /// starts one (<see cref="EntityResolution"/>); the decisions are kept in the run store as they are taken, so a
+    /// resumed or repeated run replays them. Writes <c>entities.jsonl</c> and <c>entity_decisions.jsonl</c> and adds
+    /// the entity ids to <c>triples.jsonl</c>; <c>canon_kg.txt</c> keeps the names as extracted.
+    /// </summary>
+    private async Task ResolveEntitiesAsync(int iteration, IReadOnlyList<DocumentResult> results, string outputDirectory, CancellationToken cancellationToken)
+    {
+        var mentions = EntityMentions.Collect(results.Select(r => (r.Document, (IReadOnlyList<Triple>)r.CanonicalTriples().Select(t => t.Triple).ToList())));
+        await using var log = EntityStore.Open(store);
+        var stage = new EntityResolution(
+            models.EntityResolution ?? models.Verifier, models.EntityResolutionEmbedder ?? models.CanonicalizationEmbedder, prompts.EntityResolution!, log, settings.EntityResolution);
+        var resolved = await stage.InvokeAsync(new EntityResolutionInput(iteration, mentions), cancellationToken).ConfigureAwait(false);
+        logger.LogInformation(
+            "Iteration {Iteration}: {Mentions} entity mentions resolved into {Entities} entities ({Questions} questions, {Replayed} decisions replayed)",
+            iteration, mentions.Count, resolved.Entities.Count, resolved.Questions, resolved.Decisions.Count - resolved.Decided);
+        await log.SaveResultAsync(iteration, resolved, mentions, cancellationToken).ConfigureAwait(false);
+        await EntityOutputWriter.WriteIterationAsync(outputDirectory, iteration, resolved, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -15,15 +15,24 @@ public sealed record EdcPrompts(
     PromptTemplate? RefinedOpenExtraction = null,
     string? RefinedOpenExtractionExamples = null)
 {
-    /// <summary>Reads the files a run needs from <paramref name="sources"/> (the refinement ones only when <paramref name="refinement"/>).</summary>
-    public static EdcPrompts Load(PromptSources sources, bool refinement)
+    /// <summary>The entity-resolution template (<c>er_template.txt</c>), when entities are resolved.</summary>
+    public PromptTemplate? EntityResolution { get; init; }
+
+    /// <summary>
+    /// Reads the files a run needs from <paramref name="sources"/> (the refinement ones only when
+    /// <paramref name="refinement"/>, the entity-resolution one only when <paramref name="resolveEntities"/>).
+    /// </summary>
+    public static EdcPrompts Load(PromptSources sources, bool refinement, bool resolveEntities = false)
     {
         var prompts = new EdcPrompts(
             sources.ReadTemplate(PromptKind.OieTemplate),
             sources.Read(PromptKind.OieFewShot).Text,
             sources.ReadTemplate(PromptKind.SdTemplate),
             sources.Read(PromptKind.SdFewShot).Text,
-            sources.ReadTemplate(PromptKind.ScTemplate));
+            sources.ReadTemplate(PromptKind.ScTemplate))
+        {
+            EntityResolution = resolveEntities ? sources.ReadTemplate(PromptKind.ErTemplate) : null,
+        };
         if (!refinement)
         {
             return prompts;

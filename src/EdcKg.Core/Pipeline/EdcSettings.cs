@@ -32,4 +32,7 @@ public sealed record EdcSettings
 
     /// <summary>Maximum answer length of entity extraction and merging.</summary>
     public int EntityMaxTokens { get; init; } = 256;
+
+    /// <summary>Entity resolution after canonicalization of each iteration (<c>--resolve-entities</c>); null: entities stay as extracted.</summary>
+    public Entities.EntityResolutionSettings? EntityResolution { get; init; }
 }

@@ -39,6 +39,8 @@ internal static class ModelMiddleware
             Chat(backends.Verifier, ModelRole.SchemaCanonicalization),
             Embedder(backends.CanonicalizationEmbedder, ModelRole.CanonicalizationEmbedder),
             backends.EntityExtraction is { } entities ? Chat(entities, ModelRole.EntityExtraction) : null,
-            backends.SchemaRetrieverEmbedder is { } retriever ? Embedder(retriever, ModelRole.SchemaRetrieverEmbedder) : null);
+            backends.SchemaRetrieverEmbedder is { } retriever ? Embedder(retriever, ModelRole.SchemaRetrieverEmbedder) : null,
+            backends.EntityResolution is { } resolver ? Chat(resolver, ModelRole.EntityResolution) : null,
+            backends.EntityResolutionEmbedder is { } entityEmbedder ? Embedder(entityEmbedder, ModelRole.EntityResolutionEmbedder) : null);
     }
 }

@@ -42,7 +42,24 @@ public static class RunManifest
 
         foreach (var (role, identity) in models)
         {
-            manifest["model." + role.Label()] = identity;
+            if (role is not (ModelRole.EntityResolution or ModelRole.EntityResolutionEmbedder))
+            {
+                manifest["model." + role.Label()] = identity;
+            }
+        }
+
+        // Entity resolution runs after canonicalization and keeps its own decisions: its entries ("er.") may join a
+        // finished run, or be left out by a later one, without changing the run (see EnsureCompatible, RunIdOf).
+        if (settings.EntityResolution is { } resolution)
+        {
+            manifest["er.top_k"] = resolution.TopK.ToString(CultureInfo.InvariantCulture);
+            manifest["er.seed"] = resolution.Seed.ToString(CultureInfo.InvariantCulture);
+            manifest["er.model.er"] = models.GetValueOrDefault(ModelRole.EntityResolution) ?? models.GetValueOrDefault(ModelRole.SchemaCanonicalization) ?? "(none)";
+            manifest["er.model.er_embedder"] = models.GetValueOrDefault(ModelRole.EntityResolutionEmbedder) ?? models.GetValueOrDefault(ModelRole.CanonicalizationEmbedder) ?? "(none)";
+            if (prompts.EntityResolution is { } template)
+            {
+                manifest["er.prompt.er_template.sha256"] = Hash([template.Text]);
+            }
         }
 
         foreach (var (name, value) in sources ?? new Dictionary<string, string>())
@@ -60,6 +77,8 @@ public static class RunManifest
             .Where(k => !k.StartsWith("info.", StringComparison.Ordinal))
             // Refinement prompts join the manifest when a later run asks for more iterations.
             .Where(k => stored.ContainsKey(k) || !k.StartsWith("prompt.", StringComparison.Ordinal))
+            // Entity resolution may be turned on or off; when it stays on its entries must agree.
+            .Where(k => !k.StartsWith("er.", StringComparison.Ordinal) || (stored.ContainsKey(k) && current.ContainsKey(k)))
             .Where(k => stored.GetValueOrDefault(k) != current.GetValueOrDefault(k))
             .Order(StringComparer.Ordinal)
             .ToList();
@@ -75,7 +94,7 @@ public static class RunManifest
 
     /// <summary>A short stable id of the run: the hash of the manifest entries that shape its results.</summary>
     public static string RunIdOf(IReadOnlyDictionary<string, string> manifest)
-        => Hash(manifest.Where(p => !p.Key.StartsWith("info.", StringComparison.Ordinal) && !p.Key.StartsWith("prompt.oie_r", StringComparison.Ordinal) && !p.Key.StartsWith("prompt.e", StringComparison.Ordinal))
+        => Hash(manifest.Where(p => !p.Key.StartsWith("info.", StringComparison.Ordinal) && !p.Key.StartsWith("prompt.oie_r", StringComparison.Ordinal) && !p.Key.StartsWith("prompt.e", StringComparison.Ordinal) && !p.Key.StartsWith("er.", StringComparison.Ordinal))
             .OrderBy(p => p.Key, StringComparer.Ordinal)
             .Select(p => p.Key + "=" + p.Value))[..16];
 

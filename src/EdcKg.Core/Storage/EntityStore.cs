@@ -161,6 +161,41 @@ public sealed class EntityStore : IEntityDecisionLog, IAsyncDisposable
         }
     }
 
+    /// <summary>The entities of the last iteration that was resolved, with its decisions and mention assignments; null when none was.</summary>
+    public async Task<ResolvedEntities?> LoadLatestAsync(CancellationToken cancellationToken)
+    {
+        int? iteration;
+        var assignments = new Dictionary<string, string>(StringComparer.Ordinal);
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            using var latest = connection.CreateCommand();
+            latest.CommandText = "SELECT MAX(iteration) FROM entities";
+            iteration = latest.ExecuteScalar() is long value ? (int)value : null;
+            if (iteration is null)
+            {
+                return null;
+            }
+
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT mention_key, entity_id FROM entity_mentions WHERE iteration = $it";
+            command.Parameters.AddWithValue("$it", iteration.Value);
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                assignments[reader.GetString(0)] = reader.GetString(1);
+            }
+        }
+        finally
+        {
+            gate.Release();
+        }
+
+        var entities = await LoadEntitiesAsync(iteration.Value, cancellationToken).ConfigureAwait(false);
+        var decisions = await LoadAsync(iteration.Value, cancellationToken).ConfigureAwait(false);
+        return new ResolvedEntities(iteration.Value, entities, decisions, assignments);
+    }
+
     /// <summary>One decision as stored (and as <c>entity_decisions.jsonl</c> writes it).</summary>
     public static string Serialize(EntityDecision decision) => JsonSerializer.Serialize(decision, Json);
 

@@ -65,6 +65,17 @@ public static class RunSnapshotReader
             }
         }
 
-        return new RunSnapshot(RunManifest.RunIdOf(manifest), documents, relations, triples, superseded);
+        await using var entityStore = EntityStore.Open(store);
+        var entities = await entityStore.LoadLatestAsync(cancellationToken).ConfigureAwait(false);
+        if (entities is not null)
+        {
+            triples = triples.Select(t => t.Iteration != entities.Iteration ? t : t with
+            {
+                SubjectId = entities.Assignments.GetValueOrDefault(Entities.EntityMention.MentionKey(t.DocumentId, t.Triple.Subject)),
+                ObjectId = entities.Assignments.GetValueOrDefault(Entities.EntityMention.MentionKey(t.DocumentId, t.Triple.Object)),
+            }).ToList();
+        }
+
+        return new RunSnapshot(RunManifest.RunIdOf(manifest), documents, relations, triples, superseded, entities);
     }
 }

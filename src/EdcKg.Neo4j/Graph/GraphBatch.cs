@@ -15,15 +15,17 @@ namespace EdcKg.Neo4j.Graph;
 /// iterations (found from their subjects' entity nodes) are deleted, so the graph holds each document's final
 /// triples only, however many iterations were written along the way.
 /// </param>
+/// <param name="Entities">Resolved entities to merge as nodes (<see cref="ResolvedEntityRows"/>), when entities were resolved.</param>
 public sealed record GraphBatch(
     string RunId,
     IReadOnlyList<Document> Documents,
     IReadOnlyList<SchemaRelation> Relations,
     IReadOnlyList<CanonicalTriple> Triples,
-    IReadOnlyList<SupersededTriples>? Superseded = null)
+    IReadOnlyList<SupersededTriples>? Superseded = null,
+    Core.Entities.ResolvedEntities? Entities = null)
 {
     /// <summary>All of a run's snapshot as one batch.</summary>
-    public static GraphBatch Of(RunSnapshot snapshot) => new(snapshot.RunId, snapshot.Documents, snapshot.Relations, snapshot.Triples, snapshot.Superseded);
+    public static GraphBatch Of(RunSnapshot snapshot) => new(snapshot.RunId, snapshot.Documents, snapshot.Relations, snapshot.Triples, snapshot.Superseded, snapshot.Entities);
 
     /// <summary>The rows of <see cref="GraphStatements.SupersededRelationships"/>, one per superseded document.</summary>
     public IEnumerable<IReadOnlyDictionary<string, object?>> SupersededRows() =>

@@ -109,6 +109,11 @@ public sealed class GraphWriter(QueryApiClient client, ILogger? logger = null)
             }
         }
 
+        foreach (var chunk in (batch.Entities is { } entities ? ResolvedEntityRows.Rows(batch.RunId, entities) : []).Chunk(batchSize))
+        {
+            statements.Add(Rows(ResolvedEntityRows.Statement(), chunk));
+        }
+
         foreach (var chunk in batch.SupersededRows().Chunk(batchSize))
         {
             statements.Add(Rows(GraphStatements.SupersededRelationships(), chunk));

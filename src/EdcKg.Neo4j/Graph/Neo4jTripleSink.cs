@@ -81,7 +81,7 @@ public sealed class Neo4jTripleSink : ICanonicalTripleSink, IAsyncDisposable
 
             var indexes = documents.Select(d => d.Index).ToHashSet();
             var triples = snapshot.Triples.Where(t => indexes.Contains(t.DocumentIndex)).ToList();
-            await TryWriteAsync(new GraphBatch(snapshot.RunId, documents, snapshot.Relations, triples), indexes, cancellationToken).ConfigureAwait(false);
+            await TryWriteAsync(new GraphBatch(snapshot.RunId, documents, snapshot.Relations, triples, null, snapshot.Entities), indexes, cancellationToken).ConfigureAwait(false);
             if (Failure is null && snapshot.Superseded is { Count: > 0 } superseded)
             {
                 // Relationships from the iterations before the final one, written by an earlier run or export.

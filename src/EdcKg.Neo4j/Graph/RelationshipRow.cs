@@ -21,8 +21,9 @@ public sealed record RelationshipRow(
     /// <summary>The row of a canonical triple, or null when its subject or object has no characters to key on.</summary>
     public static RelationshipRow? From(string runId, CanonicalTriple triple)
     {
-        var subjectKey = GraphNames.EntityKey(triple.Triple.Subject);
-        var objectKey = GraphNames.EntityKey(triple.Triple.Object);
+        // A resolved name is its entity's node; the others keep the node of their name.
+        var subjectKey = triple.SubjectId is { } subjectId ? ResolvedEntityRows.Key(runId, subjectId) : GraphNames.EntityKey(triple.Triple.Subject);
+        var objectKey = triple.ObjectId is { } objectId ? ResolvedEntityRows.Key(runId, objectId) : GraphNames.EntityKey(triple.Triple.Object);
         if (subjectKey.Length == 0 || objectKey.Length == 0)
         {
             return null;

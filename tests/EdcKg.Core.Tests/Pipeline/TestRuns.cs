@@ -22,10 +22,11 @@ internal static class TestRuns
 
     /// <summary>Runs (or resumes) the corpus into <paramref name="output"/>; extra manifest entries are added to the run's own.</summary>
     public static async Task<(RunSummary Summary, EdcPipeline Pipeline)> RunAsync(
-        IReadOnlyList<Document> corpus, string output, EdcSettings settings, IChatClient chat, IReadOnlyDictionary<string, string>? extraManifest = null, IReadOnlyList<SchemaRelation>? schema = null)
+        IReadOnlyList<Document> corpus, string output, EdcSettings settings, IChatClient chat, IReadOnlyDictionary<string, string>? extraManifest = null, IReadOnlyList<SchemaRelation>? schema = null,
+        EdcPrompts? prompts = null, CancellationToken cancellationToken = default)
     {
         schema ??= [];
-        var prompts = Prompts(settings);
+        prompts ??= Prompts(settings);
         var embedder = new HashingEmbeddingGenerator();
         await using var store = RunStore.Open(output);
         var pipeline = new EdcPipeline(new EdcBackends(chat, chat, chat, embedder, chat, embedder), prompts, settings, store, Models);
@@ -35,7 +36,7 @@ internal static class TestRuns
             manifest[key] = value;
         }
 
-        var summary = await pipeline.RunAsync(corpus, schema, manifest, output, CancellationToken.None);
+        var summary = await pipeline.RunAsync(corpus, schema, manifest, output, cancellationToken);
         return (summary, pipeline);
     }
 
