@@ -47,7 +47,9 @@ internal static class RunCommand
     {
         // Inputs first: a missing corpus or a bad schema is named before any model is looked for.
         var input = request.Input!;
-        var settings = request.Settings;
+        var settings = request.Entities is { } entities
+            ? request.Settings with { EntityResolution = entities.Settings with { Seed = request.Settings.Seed } }
+            : request.Settings;
         var corpus = CorpusReader.Read(input.Corpus);
         var fullCorpus = corpus;
         if (input.Shard is { } shard)
@@ -57,7 +59,7 @@ internal static class RunCommand
         }
 
         var schema = input.TargetSchema is null ? [] : SchemaCsvReader.Read(input.TargetSchema);
-        var prompts = EdcPrompts.Load(request.Prompts, settings.RefinementIterations > 0);
+        var prompts = EdcPrompts.Load(request.Prompts, settings.RefinementIterations > 0, settings.EntityResolution is not null);
         var output = request.Output.Directory;
         if (schema.Count == 0 && !settings.EnrichSchema)
         {
@@ -69,6 +71,11 @@ internal static class RunCommand
         using var loggerFactory = LoggingOptions.CreateLoggerFactory(request.LogLevel);
         await using var models = new ModelResolver(request.Models.Local with { Parallelism = settings.Parallelism, Remote = request.Remote }, loggerFactory);
         var (backends, identities) = RunModels.Open(models, roles, settings.RefinementIterations > 0);
+        if (request.Entities is not null)
+        {
+            (backends, identities) = request.Entities.Open(models, roles, backends, identities);
+        }
+
         var manifest = RunManifest.Create(corpus, schema, prompts, settings, identities, SourcePaths(input));
         foreach (var (key, value) in input.Shard is null ? [] : ShardManifest.EntriesFor(input.Shard, fullCorpus))
         {
@@ -98,6 +105,10 @@ internal static class RunCommand
         if (finished == ExitCodes.Success)
         {
             console.Output.WriteLine($"Results: {Path.Combine(output, $"iter{summary.Iterations}", "canon_kg.txt")}");
+            if (settings.EntityResolution is not null)
+            {
+                console.Output.WriteLine($"Entities: {Path.Combine(output, $"iter{summary.Iterations}", Core.Outputs.EntityOutputWriter.EntitiesFile)}");
+            }
         }
 
         if (sink is null)

@@ -26,8 +26,10 @@ internal sealed class RunOptions
 
     public Neo4jOptions Neo4j { get; } = new(uriRequired: false);
 
+    public EntityResolutionOptions Entities { get; } = new();
+
     /// <summary>Every group, in the order help lists them.</summary>
-    public IOptionGroup[] Groups => [Input, Models, Edc, Prompts, Output, Remote, Logging, Neo4j];
+    public IOptionGroup[] Groups => [Input, Models, Edc, Prompts, Output, Remote, Logging, Neo4j, Entities];
 
     /// <summary>The record of a parsed command line; <paramref name="withInput"/> false for commands without the input group.</summary>
     public RunRequest Bind(ParseResult result, bool withInput = true)
@@ -39,5 +41,6 @@ internal sealed class RunOptions
             Output.Bind(result),
             Remote.Bind(result),
             Logging.Bind(result),
-            withInput ? Neo4j.Bind(result) : null);
+            withInput ? Neo4j.Bind(result) : null,
+            withInput ? Entities.Bind(result) : null);
 }

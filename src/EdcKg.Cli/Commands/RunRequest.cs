@@ -16,6 +16,7 @@ namespace EdcKg.Cli.Commands;
 /// <param name="Remote">How to reach served models.</param>
 /// <param name="LogLevel">How much to log.</param>
 /// <param name="Neo4j">The Neo4j server to write the graph to as documents finish, or null.</param>
+/// <param name="Entities">Entity resolution after canonicalization, or null when it is off.</param>
 internal sealed record RunRequest(
     RunInput? Input,
     ModelChoice Models,
@@ -24,5 +25,6 @@ internal sealed record RunRequest(
     RunOutput Output,
     RemoteSettings Remote,
     LogLevel LogLevel,
-    Neo4jSettings? Neo4j);
+    Neo4jSettings? Neo4j,
+    EntityResolutionChoice? Entities = null);
 

@@ -9,6 +9,16 @@ public sealed record EntityResolutionSettings
     /// <summary>Candidates scoring below this are not offered; a mention with none left becomes a new entity without asking.</summary>
     public float MinimumScore { get; init; } = 0.3f;
 
+    /// <summary>
+    /// Candidates whose names share less than this are offered only when their embedding cosine reaches
+    /// <see cref="EmbeddingOnlyCosine"/>: the subject and object of one sentence have close embeddings (the sentence
+    /// is most of the embedded text) and are rarely one entity.
+    /// </summary>
+    public float MinimumLexical { get; init; } = 0.2f;
+
+    /// <summary>The cosine at which a candidate is offered whatever its name (a synonym, a nickname).</summary>
+    public float EmbeddingOnlyCosine { get; init; } = 0.9f;
+
     /// <summary>Names kept per blocking key: bounds the names one mention is compared with, whatever the corpus size.</summary>
     public int PostingCap { get; init; } = 32;
 

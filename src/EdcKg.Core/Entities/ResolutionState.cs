@@ -52,7 +52,7 @@ internal sealed class ResolutionState(EntityResolutionSettings settings)
                 var score = (lexicalWeight * lexical) + ((1f - lexicalWeight) * Math.Max(0f, cosine));
                 return (Root: p.Key, Lexical: lexical, Cosine: cosine, Score: score);
             })
-            .Where(c => c.Score >= settings.MinimumScore)
+            .Where(c => c.Score >= settings.MinimumScore && (c.Lexical >= settings.MinimumLexical || c.Cosine >= settings.EmbeddingOnlyCosine))
             .OrderByDescending(c => c.Score)
             .ThenBy(c => Clusters.IdOrder(c.Root))
             .Take(settings.TopK)
