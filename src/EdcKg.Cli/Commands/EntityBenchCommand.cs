@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using EdcKg.Cli.Benchmarks.Entities;
-using EdcKg.Cli.Console;
 using EdcKg.Core.Entities;
 using EdcKg.Core.Prompts;
 
@@ -25,43 +24,28 @@ internal static class EntityBenchCommand
             command.Options.Add(option);
         }
 
-        command.SetAction(async (parseResult, cancellationToken) =>
+        return CommandAction.Set(command, async (parseResult, console, cancellationToken) =>
         {
-            var console = CommandConsole.Of(parseResult);
             var sizes = new List<int>();
             foreach (var part in parseResult.GetValue(mentions)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
                 if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var size) || size < 1)
                 {
-                    console.Fail($"--mentions: '{part}' is not a positive whole number.");
-                    return ExitCodes.BadInput;
+                    throw new OptionValueException("--mentions", $"'{part}' is not a positive whole number.");
                 }
 
                 sizes.Add(size);
             }
 
-            try
+            var template = new PromptSources(parseResult.GetValue(promptsDir) ?? InstalledPrompts.Templates, InstalledPrompts.FewShot).ReadTemplate(PromptKind.ErTemplate);
+            var settings = new EntityResolutionSettings { TopK = Math.Max(1, parseResult.GetValue(topK)), PostingCap = Math.Max(1, parseResult.GetValue(cap)) };
+            var figures = await new EntityResolutionBenchmark(sizes, Math.Max(8, parseResult.GetValue(dimension)), template, settings).RunAsync(console.Output, cancellationToken).ConfigureAwait(false);
+            if (parseResult.GetValue(json))
             {
-                var template = new PromptSources(parseResult.GetValue(promptsDir) ?? InstalledPrompts.Templates, InstalledPrompts.FewShot).ReadTemplate(PromptKind.ErTemplate);
-                var settings = new EntityResolutionSettings { TopK = Math.Max(1, parseResult.GetValue(topK)), PostingCap = Math.Max(1, parseResult.GetValue(cap)) };
-                var figures = await new EntityResolutionBenchmark(sizes, Math.Max(8, parseResult.GetValue(dimension)), template, settings).RunAsync(console.Output, cancellationToken).ConfigureAwait(false);
-                if (parseResult.GetValue(json))
-                {
-                    console.Output.WriteLine(JsonSerializer.Serialize(figures));
-                }
+                console.Output.WriteLine(JsonSerializer.Serialize(figures));
+            }
 
-                return ExitCodes.Success;
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                return ExitCodes.Interrupted;
-            }
-            catch (PromptTemplateException e)
-            {
-                console.Fail(e.Message);
-                return ExitCodes.BadInput;
-            }
+            return ExitCodes.Success;
         });
-        return command;
     }
 }
