@@ -6,7 +6,8 @@ namespace EdcKg.Core.Parsing;
 /// Reads <c>[subject, relation, object]</c> triples out of free LLM text the way EDC does (every matched bracket
 /// pair is tried as a Python literal, innermost first), and a little more tolerantly: list-valued elements are
 /// joined with ", ", unquoted <c>[a, b, c]</c> is accepted, empty and "_" elements drop the triple, and duplicates
-/// are removed keeping the first. Fragments that look like a triple but cannot be read are reported.
+/// are removed keeping the first. Fragments that look like a triple but cannot be read are reported, and so is an
+/// unclosed last triple (an answer cut at the token limit).
 /// </summary>
 public static class TripleListParser
 {
@@ -57,6 +58,12 @@ public static class TripleListParser
             {
                 unparsed.Add(fragment);
             }
+        }
+
+        // An answer cut at the token limit ends inside its last triple: report it as unread instead of dropping it.
+        if (open.Count > 0 && innermost.Peek() && answer[open.Peek()..].TrimEnd() is { Length: > 1 } unclosed)
+        {
+            unparsed.Add(unclosed);
         }
 
         if (!sawBracket && !string.IsNullOrWhiteSpace(answer))

@@ -96,7 +96,7 @@ public sealed class EdcPipeline
                 await ResolveEntitiesAsync(iteration, written, outputDirectory, cancellationToken).ConfigureAwait(false);
             }
 
-            tally.Add(iteration, previous);
+            tally.Add(iteration, previous, hints.Values);
         }
 
         if (TripleSink is { } sink)
@@ -197,7 +197,7 @@ public sealed class EdcPipeline
 
     /// <summary>
     /// The run's items: from the store when it holds this run (resumed), else the corpus, stored with the manifest
-    /// and the target schema first.
+    /// and the target schema in one transaction first.
     /// </summary>
     private async Task<IReadOnlyList<WorkItem>> StartAsync(IReadOnlyList<Document> corpus, IReadOnlyList<SchemaRelation> targetSchema, IReadOnlyDictionary<string, string> manifest, CancellationToken cancellationToken)
     {
@@ -206,15 +206,28 @@ public sealed class EdcPipeline
         if (stored.Count > 0 && documents.Count > 0)
         {
             RunManifest.EnsureCompatible(stored, manifest, store.Path);
+            await EnsureTargetSchemaStoredAsync(stored, cancellationToken).ConfigureAwait(false);
             await store.WriteManifestAsync(manifest, cancellationToken).ConfigureAwait(false);
             logger.LogInformation("Resuming the run in {Store}", store.Path);
             return documents.Select(WorkItem.Of).ToList();
         }
 
-        await store.WriteManifestAsync(manifest, cancellationToken).ConfigureAwait(false);
-        await store.SaveDocumentsAsync(corpus, cancellationToken).ConfigureAwait(false);
-        await store.SaveTargetSchemaAsync(targetSchema, cancellationToken).ConfigureAwait(false);
+        await store.StartRunAsync(manifest, corpus, targetSchema, cancellationToken: cancellationToken).ConfigureAwait(false);
         return corpus.Select(WorkItem.Of).ToList();
+    }
+
+    /// <summary>
+    /// Refuses a store whose start was cut between its writes by a version that did not write them in one
+    /// transaction: it holds the manifest and documents without the target schema, and would drop every triple.
+    /// </summary>
+    private async Task EnsureTargetSchemaStoredAsync(IReadOnlyDictionary<string, string> stored, CancellationToken cancellationToken)
+    {
+        var relations = (await store.LoadSchemaAsync(cancellationToken).ConfigureAwait(false)).Count(r => r.Origin == RelationOrigin.Target);
+        // Only the empty schema is the mark of it: a target schema with a repeated name is stored once.
+        if (relations == 0 && stored.TryGetValue("schema.relations", out var expected) && expected != "0")
+        {
+            throw new RunMismatchException($"{store.Path}: this run's start was interrupted before its {expected} target schema relations were stored. Start it again in a new --output-dir.");
+        }
     }
 
     private async Task<RunSummary> SummaryAsync(int items, RunTally tally, IReadOnlyList<DocumentResult> last, CancellationToken cancellationToken)
@@ -224,6 +237,7 @@ public sealed class EdcPipeline
         {
             Failures = await store.LoadFailuresAsync(cancellationToken).ConfigureAwait(false),
             UnfinishedDocuments = tally.Unfinished,
+            TruncatedAnswers = tally.Truncated,
         };
     }
 
@@ -241,11 +255,15 @@ public sealed class EdcPipeline
 
         public int Unfinished { get; set; }
 
-        public void Add(int iteration, IReadOnlyList<DocumentResult> results)
+        public int Truncated { get; private set; }
+
+        public void Add(int iteration, IReadOnlyList<DocumentResult> results, IEnumerable<RefinementHintOutput> hints)
         {
             Written = iteration;
             Unparsed += results.Sum(r => r.OpenExtraction.Unparsed.Count);
             Undefined += results.Sum(r => r.SchemaDefinition.Missing.Count);
+            Truncated += hints.Sum(h => h.TruncatedAnswers)
+                + results.Sum(r => (r.OpenExtraction.Truncated ? 1 : 0) + r.SchemaDefinition.TruncatedAnswers + r.SchemaCanonicalization.TruncatedAnswers);
         }
     }
 }

@@ -16,6 +16,13 @@ public sealed record RunSummary(int Documents, int Iterations, int CanonicalTrip
     /// <summary>Documents without a result in the last iteration attempted (failed, or waiting behind a failed one).</summary>
     public int UnfinishedDocuments { get; init; }
 
+    /// <summary>
+    /// Model answers that stopped at the token limit (<c>ChatFinishReason.Length</c>, also when read back from the
+    /// cache), over all iterations written: their last triples, definitions or entities may be cut. Each is marked in
+    /// its stage output in the run store.
+    /// </summary>
+    public int TruncatedAnswers { get; init; }
+
     /// <summary>Whether every document was done.</summary>
     public bool Complete => UnfinishedDocuments == 0;
 }

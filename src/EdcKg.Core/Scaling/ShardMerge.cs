@@ -91,19 +91,17 @@ public static class ShardMerge
         }
         else
         {
-            await target.WriteManifestAsync(merged, cancellationToken).ConfigureAwait(false);
-            await target.SaveDocumentsAsync(corpus, cancellationToken).ConfigureAwait(false);
-            await target.SaveTargetSchemaAsync(first.TargetSchema, cancellationToken).ConfigureAwait(false);
+            // One transaction: a merge killed here leaves an empty store, never a corpus without its schema.
+            var copied = new PendingWrite();
             foreach (var shard in shards)
             {
-                var write = new PendingWrite();
                 foreach (var (stage, results) in shard.DocumentOnlyResults)
                 {
-                    write.StageResults.AddRange(results.Select(r => (0, stage, r.Key, r.Value)));
+                    copied.StageResults.AddRange(results.Select(r => (0, stage, r.Key, r.Value)));
                 }
-
-                await target.WriteAsync(write, cancellationToken).ConfigureAwait(false);
             }
+
+            await target.StartRunAsync(merged, corpus, first.TargetSchema, copied, cancellationToken).ConfigureAwait(false);
         }
 
         foreach (var shard in shards)

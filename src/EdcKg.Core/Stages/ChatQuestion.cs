@@ -4,10 +4,10 @@ using Microsoft.Extensions.AI;
 namespace EdcKg.Core.Stages;
 
 /// <summary>One prompt to a chat model, as every stage asks it: a single user message, greedy decoding, the expected
-/// output shape and EDC's answer lead-in passed along for backends that can use them.</summary>
+/// output shape and EDC's answer lead-in passed along for backends that can use them; the answer says whether it was cut.</summary>
 internal static class ChatQuestion
 {
-    public static async Task<string> AskAsync(IChatClient chat, string prompt, OutputShape shape, string answerPrefix, int maxOutputTokens, CancellationToken cancellationToken)
+    public static async Task<ChatAnswer> AskAsync(IChatClient chat, string prompt, OutputShape shape, string answerPrefix, int maxOutputTokens, CancellationToken cancellationToken)
     {
         var options = new ChatOptions
         {
@@ -23,8 +23,9 @@ internal static class ChatQuestion
         var text = response.Text ?? string.Empty;
         // Some backends echo the lead-in; the parsers want the answer alone.
         var trimmed = text.TrimStart();
-        return trimmed.StartsWith(answerPrefix.Trim(), StringComparison.Ordinal) && answerPrefix.Trim().Length > 0
+        var answer = trimmed.StartsWith(answerPrefix.Trim(), StringComparison.Ordinal) && answerPrefix.Trim().Length > 0
             ? trimmed[answerPrefix.Trim().Length..].Trim()
             : text.Trim();
+        return new ChatAnswer(answer, response.FinishReason == ChatFinishReason.Length);
     }
 }

@@ -8,7 +8,7 @@ namespace EdcKg.Core.Stages;
 
 /// <summary>EDC+R entity merging: the LLM merges two entity lists of a text into one without duplicates.</summary>
 public sealed class EntityMerging(IChatClient chat, PromptTemplate template, int maxOutputTokens = 256)
-    : IStage<EntityMergingInput, IReadOnlyList<string>>
+    : IStage<EntityMergingInput, EntityListOutput>
 {
     /// <summary>EDC's lead-in for the answer.</summary>
     public const string AnswerPrefix = "Answer: ";
@@ -19,11 +19,11 @@ public sealed class EntityMerging(IChatClient chat, PromptTemplate template, int
     /// <summary>
     /// Merges the previous iteration's entities with the extracted ones. When both lists are empty there is nothing to ask.
     /// </summary>
-    public async Task<IReadOnlyList<string>> InvokeAsync(EntityMergingInput input, CancellationToken cancellationToken)
+    public async Task<EntityListOutput> InvokeAsync(EntityMergingInput input, CancellationToken cancellationToken)
     {
         if (input.PreviousEntities.Count == 0 && input.ExtractedEntities.Count == 0)
         {
-            return [];
+            return new EntityListOutput([], false);
         }
 
         var prompt = template.Fill(new Dictionary<string, string>
@@ -33,6 +33,6 @@ public sealed class EntityMerging(IChatClient chat, PromptTemplate template, int
             ["entity_list_2"] = PythonRepr.OfList(input.ExtractedEntities),
         });
         var answer = await ChatQuestion.AskAsync(chat, prompt, new EntityListShape(), AnswerPrefix, maxOutputTokens, cancellationToken).ConfigureAwait(false);
-        return EntityListParser.Parse(answer);
+        return new EntityListOutput(EntityListParser.Parse(answer.Text), answer.Truncated);
     }
 }

@@ -131,7 +131,7 @@ public sealed class EntityResolution(
     private async Task<EntityDecision> AskAsync(int sequence, EntityMention mention, IReadOnlyList<EntityCandidate> candidates, ResolutionState state, CancellationToken cancellationToken)
     {
         var prompt = Prompt(mention, candidates, id => state.Clusters.ContextOf(state.Clusters.RootOf(id)), out var letters);
-        var answer = await ChatQuestion.AskAsync(resolver, prompt, new ChoiceShape(letters), AnswerPrefix, settings.MaxAnswerTokens, cancellationToken).ConfigureAwait(false);
+        var answer = (await ChatQuestion.AskAsync(resolver, prompt, new ChoiceShape(letters), AnswerPrefix, settings.MaxAnswerTokens, cancellationToken).ConfigureAwait(false)).Text;
         var chosen = ChoiceParser.Parse(answer, letters);
         if (chosen is null || chosen == letters[^1])
         {

@@ -35,7 +35,7 @@ public sealed class OpenExtraction(IChatClient chat, PromptTemplate template, st
             ["relations_hint"] = hint?.Relations ?? string.Empty,
         };
         var answer = await ChatQuestion.AskAsync(chat, template.Fill(values), new TripleListShape(), AnswerPrefix, maxOutputTokens, cancellationToken).ConfigureAwait(false);
-        var parse = TripleListParser.Parse(answer);
-        return new OpenExtractionOutput(parse.Triples, parse.Unparsed, answer);
+        var parse = TripleListParser.Parse(answer.Text);
+        return new OpenExtractionOutput(parse.Triples, parse.Unparsed, answer.Text) { Truncated = answer.Truncated };
     }
 }

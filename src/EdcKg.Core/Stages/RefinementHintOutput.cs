@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace EdcKg.Core.Stages;
 
 /// <summary>What the refinement-hint stage produced for one document (EDC+R).</summary>
@@ -11,4 +13,9 @@ public sealed record RefinementHintOutput(
     IReadOnlyList<string> MergedEntities,
     IReadOnlyList<string> RetrievedRelations,
     IReadOnlyList<string> HintRelations,
-    RefinementHint Hint);
+    RefinementHint Hint)
+{
+    /// <summary>Answers of this item that stopped at the token limit (<c>ChatFinishReason.Length</c>), so may be cut; stored only when there are any.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public int TruncatedAnswers { get; init; }
+}

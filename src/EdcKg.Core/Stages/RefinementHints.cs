@@ -23,8 +23,9 @@ public sealed class RefinementHints(EntityExtraction extraction, EntityMerging m
     public async Task<RefinementHintOutput> InvokeAsync(RefinementHintInput input, CancellationToken cancellationToken)
     {
         var previousEntities = input.PreviousTriples.SelectMany(t => new[] { t.Subject, t.Object }).Distinct(StringComparer.Ordinal).ToList();
-        var extracted = await extraction.InvokeAsync(new EntityExtractionInput(input.Text), cancellationToken).ConfigureAwait(false);
-        var merged = await merging.InvokeAsync(new EntityMergingInput(input.Text, previousEntities, extracted), cancellationToken).ConfigureAwait(false);
+        var found = await extraction.InvokeAsync(new EntityExtractionInput(input.Text), cancellationToken).ConfigureAwait(false);
+        var union = await merging.InvokeAsync(new EntityMergingInput(input.Text, previousEntities, found.Entities), cancellationToken).ConfigureAwait(false);
+        var (extracted, merged) = (found.Entities, union.Entities);
 
         var retrieved = await retrieval.InvokeAsync(new SchemaRetrievalInput(input.Text), cancellationToken).ConfigureAwait(false);
         var hintRelations = input.PreviousTriples.Select(t => t.Relation).Distinct(StringComparer.Ordinal).ToList();
@@ -51,7 +52,10 @@ public sealed class RefinementHints(EntityExtraction extraction, EntityMerging m
         }
 
         var hint = new RefinementHint(PythonRepr.OfList(merged), text.ToString());
-        return new RefinementHintOutput(extracted, merged, retrieved, hintRelations, hint);
+        return new RefinementHintOutput(extracted, merged, retrieved, hintRelations, hint)
+        {
+            TruncatedAnswers = (found.Truncated ? 1 : 0) + (union.Truncated ? 1 : 0),
+        };
     }
 
     // A draw that depends only on its inputs (not on call order), so a resumed run draws what an uninterrupted one did.

@@ -25,11 +25,13 @@ public sealed class SchemaCanonicalization(TargetAlignment alignment, bool enric
         var queries = new List<ReadOnlyMemory<float>?>(triples.Count);
         var added = new List<SchemaRelation>();
         var addedEmbeddings = new List<ReadOnlyMemory<float>>();
+        var truncated = 0;
         foreach (var triple in triples)
         {
             var definition = input.Definitions.DefinitionOf(triple.Relation);
             var outcome = await alignment.InvokeAsync(new TargetAlignmentInput(input.Text, triple, definition, input.Schema), cancellationToken).ConfigureAwait(false);
             var decision = outcome.Decision;
+            truncated += outcome.Truncated ? 1 : 0;
             if (enrichSchema && decision.Kind == DecisionKind.Dropped && definition is not null && outcome.QueryEmbedding is { } vector)
             {
                 var enriched = SelfCanonicalization.Enrich(new SelfCanonicalizationInput(decision, definition, vector, input.Schema));
@@ -42,6 +44,6 @@ public sealed class SchemaCanonicalization(TargetAlignment alignment, bool enric
             queries.Add(outcome.QueryEmbedding);
         }
 
-        return new SchemaCanonicalizationOutput(decisions, added) { QueryEmbeddings = queries, AddedEmbeddings = addedEmbeddings };
+        return new SchemaCanonicalizationOutput(decisions, added) { QueryEmbeddings = queries, AddedEmbeddings = addedEmbeddings, TruncatedAnswers = truncated };
     }
 }

@@ -6,6 +6,10 @@ namespace EdcKg.Core.Stages;
 /// <summary>What schema canonicalization decided for each open triple of one document, and the relations it added.</summary>
 public sealed record SchemaCanonicalizationOutput(IReadOnlyList<CanonicalizationDecision> Decisions, IReadOnlyList<SchemaRelation> AddedRelations)
 {
+    /// <summary>Answers of this item that stopped at the token limit (<c>ChatFinishReason.Length</c>), so may be cut; stored only when there are any.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public int TruncatedAnswers { get; init; }
+
     /// <summary>
     /// For each decision, the query embedding of its relation's definition when candidates were retrieved with one;
     /// kept in memory only (ordered speculative canonicalization checks its results with them).

@@ -31,11 +31,13 @@ public sealed class SchemaDefinition(IChatClient chat, PromptTemplate template, 
             return new SchemaDefinitionOutput([], []);
         }
 
-        var found = await AskAsync(text, triples, relations, cancellationToken).ConfigureAwait(false);
+        var (found, truncated) = await AskAsync(text, triples, relations, cancellationToken).ConfigureAwait(false);
+        var truncatedAnswers = truncated ? 1 : 0;
         var missing = new List<string>();
         foreach (var relation in relations.Where(r => !found.ContainsKey(r)).ToList())
         {
-            var again = await AskAsync(text, triples.Where(t => t.Relation == relation).ToList(), [relation], cancellationToken).ConfigureAwait(false);
+            var (again, cut) = await AskAsync(text, triples.Where(t => t.Relation == relation).ToList(), [relation], cancellationToken).ConfigureAwait(false);
+            truncatedAnswers += cut ? 1 : 0;
             if (again.TryGetValue(relation, out var definition))
             {
                 found[relation] = definition;
@@ -47,10 +49,10 @@ public sealed class SchemaDefinition(IChatClient chat, PromptTemplate template, 
         }
 
         var definitions = relations.Where(found.ContainsKey).Select(r => new RelationDefinition(r, found[r])).ToList();
-        return new SchemaDefinitionOutput(definitions, missing);
+        return new SchemaDefinitionOutput(definitions, missing) { TruncatedAnswers = truncatedAnswers };
     }
 
-    private async Task<Dictionary<string, string>> AskAsync(string text, IReadOnlyList<Triple> triples, IReadOnlyList<string> relations, CancellationToken cancellationToken)
+    private async Task<(Dictionary<string, string> Definitions, bool Truncated)> AskAsync(string text, IReadOnlyList<Triple> triples, IReadOnlyList<string> relations, CancellationToken cancellationToken)
     {
         var values = new Dictionary<string, string>
         {
@@ -60,6 +62,6 @@ public sealed class SchemaDefinition(IChatClient chat, PromptTemplate template, 
             ["relations"] = PythonRepr.OfList(relations),
         };
         var answer = await ChatQuestion.AskAsync(chat, template.Fill(values), new RelationDefinitionsShape(relations), AnswerPrefix, maxOutputTokens, cancellationToken).ConfigureAwait(false);
-        return RelationDefinitionParser.Parse(answer, relations).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+        return (RelationDefinitionParser.Parse(answer.Text, relations).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal), answer.Truncated);
     }
 }

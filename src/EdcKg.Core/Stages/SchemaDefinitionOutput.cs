@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using EdcKg.Core.Domain;
 
 namespace EdcKg.Core.Stages;
@@ -7,6 +8,10 @@ namespace EdcKg.Core.Stages;
 /// <param name="Missing">Relations left undefined even after asking again for each alone.</param>
 public sealed record SchemaDefinitionOutput(IReadOnlyList<RelationDefinition> Definitions, IReadOnlyList<string> Missing)
 {
+    /// <summary>Answers of this item that stopped at the token limit (<c>ChatFinishReason.Length</c>), so may be cut; stored only when there are any.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public int TruncatedAnswers { get; init; }
+
     /// <summary>The definition of <paramref name="relation"/>, or null.</summary>
     public string? DefinitionOf(string relation) => Definitions.FirstOrDefault(d => d.Relation == relation)?.Definition;
 }

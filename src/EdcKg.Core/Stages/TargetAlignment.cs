@@ -64,10 +64,10 @@ public sealed class TargetAlignment(IChatClient verifier, IEmbeddingGenerator<st
             ["choices"] = choices.ToString(),
         });
         var answer = await ChatQuestion.AskAsync(verifier, prompt, new ChoiceShape([.. letters, noneLetter]), AnswerPrefix, maxOutputTokens, cancellationToken).ConfigureAwait(false);
-        var chosen = ChoiceParser.Parse(answer, letters);
+        var chosen = ChoiceParser.Parse(answer.Text, letters);
         var decision = chosen is null
-            ? new CanonicalizationDecision(open, DecisionKind.Dropped, null, candidates, answer)
-            : new CanonicalizationDecision(open, DecisionKind.Aligned, open.WithRelation(candidates[letters.IndexOf(chosen)].Name), candidates, answer);
-        return new AlignmentOutcome(decision, query);
+            ? new CanonicalizationDecision(open, DecisionKind.Dropped, null, candidates, answer.Text)
+            : new CanonicalizationDecision(open, DecisionKind.Aligned, open.WithRelation(candidates[letters.IndexOf(chosen)].Name), candidates, answer.Text);
+        return new AlignmentOutcome(decision, query) { Truncated = answer.Truncated };
     }
 }

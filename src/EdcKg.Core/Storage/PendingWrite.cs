@@ -12,8 +12,8 @@ public sealed class PendingWrite
     /// <summary>Relations that joined the schema, with the embedding they were indexed with.</summary>
     public List<(SchemaRelation Relation, int Iteration, int DocumentIndex)> SchemaAdditions { get; } = [];
 
-    /// <summary>Finished LLM responses keyed by their cache key.</summary>
-    public List<(byte[] Key, string Response)> CachedResponses { get; } = [];
+    /// <summary>Finished LLM responses keyed by their cache key, with why generation ended (null when the backend did not say).</summary>
+    public List<(byte[] Key, string Response, string? FinishReason)> CachedResponses { get; } = [];
 
     /// <summary>Embeddings keyed by (model, role, text hash).</summary>
     public List<(string Model, string Role, byte[] TextHash, float[] Vector)> Embeddings { get; } = [];

@@ -37,6 +37,12 @@ public sealed class RunStore : IAsyncDisposable
     /// <summary>The store file.</summary>
     public string Path { get; }
 
+    /// <summary>
+    /// Called with the name of each commit point ("start", "manifest", "writes", "caches") just before its transaction
+    /// commits; a test that throws here kills the run at that point, with the transaction rolled back.
+    /// </summary>
+    internal Action<string>? BeforeCommit { get; set; }
+
     /// <summary>Opens (creating if needed) the store <see cref="RunSnapshotReader.StoreFileName"/> in <paramref name="outputDirectory"/>.</summary>
     public static RunStore Open(string outputDirectory)
     {
@@ -81,13 +87,19 @@ public sealed class RunStore : IAsyncDisposable
             CREATE TABLE IF NOT EXISTS embeddings (
                 model TEXT NOT NULL, role TEXT NOT NULL, text_hash BLOB NOT NULL, vector BLOB NOT NULL,
                 PRIMARY KEY (model, role, text_hash));
-            CREATE TABLE IF NOT EXISTS llm_cache (key BLOB PRIMARY KEY, response TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS llm_cache (key BLOB PRIMARY KEY, response TEXT NOT NULL, finish_reason TEXT);
             CREATE TABLE IF NOT EXISTS failures (
                 iteration INTEGER NOT NULL, stage TEXT NOT NULL, doc_idx INTEGER NOT NULL, doc_id TEXT NOT NULL, error TEXT NOT NULL,
                 PRIMARY KEY (iteration, stage, doc_idx));
             """);
         Execute(connection, Corrections.CorrectionStore.Schema);
         Execute(connection, EntityStore.Schema);
+        if (!HasColumn(connection, "main", "llm_cache", "finish_reason"))
+        {
+            // Stores made before finish reasons were kept: their answers' reasons are unknown (null).
+            Execute(connection, "ALTER TABLE llm_cache ADD COLUMN finish_reason TEXT");
+        }
+
         return new RunStore(path, connection);
     }
 
@@ -108,28 +120,43 @@ public sealed class RunStore : IAsyncDisposable
                 Execute(connection, "INSERT INTO manifest (key, value) VALUES ($k, $v) ON CONFLICT(key) DO UPDATE SET value = excluded.value", ("$k", key), ("$v", value));
             }
 
-            transaction.Commit();
+            CommitPoint(transaction, "manifest");
         }, cancellationToken);
 
-    /// <summary>Stores the corpus once; the documents of a resumed run are read back from here.</summary>
-    public Task SaveDocumentsAsync(IReadOnlyList<Document> documents, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Starts a run in an empty store: the manifest, the corpus and the target schema (and <paramref name="alsoWrite"/>,
+    /// such as outputs a merge copies) in one transaction, so a store that holds a manifest holds all of them. A run
+    /// killed while it starts leaves an empty store, and the next run starts clean.
+    /// </summary>
+    public Task StartRunAsync(IReadOnlyDictionary<string, string> manifest, IReadOnlyList<Document> documents, IReadOnlyList<SchemaRelation> targetSchema, PendingWrite? alsoWrite = null, CancellationToken cancellationToken = default)
         => WithConnectionAsync(() =>
         {
+            var schema = new PendingWrite();
+            schema.SchemaAdditions.AddRange(targetSchema.Select(r => (r, -1, -1)));
             using var transaction = connection.BeginTransaction();
-            using var command = connection.CreateCommand();
-            command.CommandText = "INSERT INTO documents (idx, id, text) VALUES ($i, $id, $t)";
-            var index = command.Parameters.Add("$i", SqliteType.Integer);
-            var id = command.Parameters.Add("$id", SqliteType.Text);
-            var text = command.Parameters.Add("$t", SqliteType.Text);
-            foreach (var document in documents)
+            foreach (var (key, value) in manifest)
             {
-                index.Value = document.Index;
-                id.Value = document.Id;
-                text.Value = document.Text;
-                command.ExecuteNonQuery();
+                Execute(connection, "INSERT INTO manifest (key, value) VALUES ($k, $v) ON CONFLICT(key) DO UPDATE SET value = excluded.value", ("$k", key), ("$v", value));
             }
 
-            transaction.Commit();
+            using (var command = connection.CreateCommand())
+            {
+                command.CommandText = "INSERT INTO documents (idx, id, text) VALUES ($i, $id, $t)";
+                var index = command.Parameters.Add("$i", SqliteType.Integer);
+                var id = command.Parameters.Add("$id", SqliteType.Text);
+                var text = command.Parameters.Add("$t", SqliteType.Text);
+                foreach (var document in documents)
+                {
+                    index.Value = document.Index;
+                    id.Value = document.Id;
+                    text.Value = document.Text;
+                    command.ExecuteNonQuery();
+                }
+            }
+
+            var (responses, embeddings) = Apply(alsoWrite is null ? [schema] : [schema, alsoWrite]);
+            CommitPoint(transaction, "start");
+            Remember(responses, embeddings);
         }, cancellationToken);
 
     /// <summary>The stored corpus in corpus order (empty for a new run).</summary>
@@ -159,14 +186,6 @@ public sealed class RunStore : IAsyncDisposable
             r => new SchemaRelation(r.GetString(0), r.GetString(1), Enum.Parse<RelationOrigin>(r.GetString(2))),
             cancellationToken);
 
-    /// <summary>Stores the target schema once (a resumed run reads it back with the relations added since).</summary>
-    public Task SaveTargetSchemaAsync(IReadOnlyList<SchemaRelation> relations, CancellationToken cancellationToken = default)
-    {
-        var write = new PendingWrite();
-        write.SchemaAdditions.AddRange(relations.Select(r => (r, -1, -1)));
-        return WriteAsync(write, cancellationToken);
-    }
-
     /// <summary>The documents whose stage failed and has not been done since, in (iteration, stage, corpus) order.</summary>
     public Task<List<DocumentFailure>> LoadFailuresAsync(CancellationToken cancellationToken = default)
         => QueryAsync(
@@ -187,9 +206,11 @@ public sealed class RunStore : IAsyncDisposable
             {
                 using (var transaction = connection.BeginTransaction())
                 {
-                    Execute(connection, "INSERT OR IGNORE INTO llm_cache (key, response) SELECT key, response FROM other.llm_cache");
+                    Execute(connection, HasColumn(connection, "other", "llm_cache", "finish_reason")
+                        ? "INSERT OR IGNORE INTO llm_cache (key, response, finish_reason) SELECT key, response, finish_reason FROM other.llm_cache"
+                        : "INSERT OR IGNORE INTO llm_cache (key, response) SELECT key, response FROM other.llm_cache");
                     Execute(connection, "INSERT OR IGNORE INTO embeddings (model, role, text_hash, vector) SELECT model, role, text_hash, vector FROM other.embeddings");
-                    transaction.Commit();
+                    CommitPoint(transaction, "caches");
                 }
             }
             finally
@@ -206,8 +227,8 @@ public sealed class RunStore : IAsyncDisposable
             }
         }, cancellationToken);
 
-    /// <summary>Whether a finished response is cached under <paramref name="key"/>; cheap when it is not.</summary>
-    public async Task<string?> TryGetCachedResponseAsync(byte[] key, CancellationToken cancellationToken = default)
+    /// <summary>The finished response cached under <paramref name="key"/>, or null; cheap when there is none.</summary>
+    public async Task<CachedResponse?> TryGetCachedResponseAsync(byte[] key, CancellationToken cancellationToken = default)
     {
         lock (keysLock)
         {
@@ -217,7 +238,11 @@ public sealed class RunStore : IAsyncDisposable
             }
         }
 
-        var rows = await QueryAsync("SELECT response FROM llm_cache WHERE key = $k", [("$k", key)], r => r.GetString(0), cancellationToken).ConfigureAwait(false);
+        var rows = await QueryAsync(
+            "SELECT response, finish_reason FROM llm_cache WHERE key = $k",
+            [("$k", key)],
+            r => new CachedResponse(r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1)),
+            cancellationToken).ConfigureAwait(false);
         return rows.Count > 0 ? rows[0] : null;
     }
 
@@ -315,9 +340,33 @@ public sealed class RunStore : IAsyncDisposable
     private void Commit(IEnumerable<PendingWrite> writes)
     {
         using var transaction = connection.BeginTransaction();
+        var (responses, embeddings) = Apply(writes);
+        CommitPoint(transaction, "writes");
+        Remember(responses, embeddings);
+    }
+
+    /// <summary>Commits <paramref name="transaction"/>, after the test hook (<see cref="BeforeCommit"/>) had its say.</summary>
+    private void CommitPoint(SqliteTransaction transaction, string point)
+    {
+        BeforeCommit?.Invoke(point);
+        transaction.Commit();
+    }
+
+    private void Remember(List<string> responseKeys, List<string> embeddingKeys)
+    {
+        lock (keysLock)
+        {
+            cachedResponseKeys.UnionWith(responseKeys);
+            cachedEmbeddingKeys.UnionWith(embeddingKeys);
+        }
+    }
+
+    /// <summary>Runs the statements of <paramref name="writes"/> in the open transaction; returns the new cache keys.</summary>
+    private (List<string> ResponseKeys, List<string> EmbeddingKeys) Apply(IEnumerable<PendingWrite> writes)
+    {
         using var stage = Prepare("INSERT OR REPLACE INTO stage_results (iteration, stage, doc_idx, payload) VALUES ($a, $b, $c, $d)", 4);
         using var schema = Prepare("INSERT OR IGNORE INTO schema_relations (name, definition, origin, iteration, doc_idx) VALUES ($a, $b, $c, $d, $e)", 5);
-        using var cache = Prepare("INSERT OR REPLACE INTO llm_cache (key, response) VALUES ($a, $b)", 2);
+        using var cache = Prepare("INSERT OR REPLACE INTO llm_cache (key, response, finish_reason) VALUES ($a, $b, $c)", 3);
         using var embedding = Prepare("INSERT OR REPLACE INTO embeddings (model, role, text_hash, vector) VALUES ($a, $b, $c, $d)", 4);
         using var failure = Prepare("INSERT OR REPLACE INTO failures (iteration, stage, doc_idx, doc_id, error) VALUES ($a, $b, $c, $d, $e)", 5);
         using var cleared = Prepare("DELETE FROM failures WHERE iteration = $a AND stage = $b AND doc_idx = $c", 3);
@@ -342,9 +391,9 @@ public sealed class RunStore : IAsyncDisposable
                     iteration < 0 ? DBNull.Value : iteration, documentIndex < 0 ? DBNull.Value : documentIndex);
             }
 
-            foreach (var (key, response) in write.CachedResponses)
+            foreach (var (key, response, finishReason) in write.CachedResponses)
             {
-                Run(cache, key, response);
+                Run(cache, key, response, finishReason is null ? DBNull.Value : finishReason);
                 newResponseKeys.Add(Convert.ToHexString(key));
             }
 
@@ -355,12 +404,7 @@ public sealed class RunStore : IAsyncDisposable
             }
         }
 
-        transaction.Commit();
-        lock (keysLock)
-        {
-            cachedResponseKeys.UnionWith(newResponseKeys);
-            cachedEmbeddingKeys.UnionWith(newEmbeddingKeys);
-        }
+        return (newResponseKeys, newEmbeddingKeys);
     }
 
     private SqliteCommand Prepare(string sql, int parameterCount)
@@ -437,6 +481,16 @@ public sealed class RunStore : IAsyncDisposable
         }
 
         return keys;
+    }
+
+    private static bool HasColumn(SqliteConnection connection, string schema, string table, string column)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT 1 FROM pragma_table_info($t, $s) WHERE name = $c";
+        command.Parameters.AddWithValue("$t", table);
+        command.Parameters.AddWithValue("$s", schema);
+        command.Parameters.AddWithValue("$c", column);
+        return command.ExecuteScalar() is not null;
     }
 
     private static string EmbeddingKey(string model, string role, byte[] hash)

@@ -68,6 +68,22 @@ public sealed class TripleListParserTests
     }
 
     [Fact]
+    public void ReportsAnUnclosedLastTripleAsUnread()
+    {
+        var parse = TripleListParser.Parse("[['Alice', 'works_for', 'Acme'], ['Acme', 'located_in', 'Par");
+        Assert.Equal([new Triple("Alice", "works_for", "Acme")], parse.Triples);
+        Assert.Equal(["['Acme', 'located_in', 'Par"], parse.Unparsed);
+    }
+
+    [Fact]
+    public void AnUnclosedListWhoseLastTripleIsCompleteLosesNothing()
+    {
+        var parse = TripleListParser.Parse("[['Alice', 'works_for', 'Acme'], ");
+        Assert.Equal([new Triple("Alice", "works_for", "Acme")], parse.Triples);
+        Assert.Empty(parse.Unparsed);
+    }
+
+    [Fact]
     public void IgnoresStrayClosingBracketsAndNonStringTriples()
     {
         var parse = TripleListParser.Parse("] [['A', 'r', 1], ['B', 'r', 'C']]");

@@ -20,15 +20,19 @@ internal static class TestRuns
 
     public static IReadOnlyList<Document> Corpus(params string[] texts) => texts.Select((t, i) => new Document(i, "doc-" + i, t)).ToList();
 
-    /// <summary>Runs (or resumes) the corpus into <paramref name="output"/>; extra manifest entries are added to the run's own.</summary>
+    /// <summary>
+    /// Runs (or resumes) the corpus into <paramref name="output"/>; extra manifest entries are added to the run's own, and
+    /// <paramref name="beforeCommit"/> is the store's commit hook.
+    /// </summary>
     public static async Task<(RunSummary Summary, EdcPipeline Pipeline)> RunAsync(
         IReadOnlyList<Document> corpus, string output, EdcSettings settings, IChatClient chat, IReadOnlyDictionary<string, string>? extraManifest = null, IReadOnlyList<SchemaRelation>? schema = null,
-        EdcPrompts? prompts = null, CancellationToken cancellationToken = default)
+        EdcPrompts? prompts = null, Action<string>? beforeCommit = null, CancellationToken cancellationToken = default)
     {
         schema ??= [];
         prompts ??= Prompts(settings);
         var embedder = new HashingEmbeddingGenerator();
         await using var store = RunStore.Open(output);
+        store.BeforeCommit = beforeCommit;
         var pipeline = new EdcPipeline(new EdcBackends(chat, chat, chat, embedder, chat, embedder), prompts, settings, store, Models);
         var manifest = RunManifest.Create(corpus, schema, prompts, settings, Models);
         foreach (var (key, value) in extraManifest ?? new Dictionary<string, string>())

@@ -8,9 +8,10 @@ namespace EdcKg.Core.Caching;
 
 /// <summary>
 /// Middleware that answers a call from the run store when the same model was already asked the same messages with
-/// the same options, and stores every finished response. A resumed or repeated run so never pays twice for a call.
+/// the same options, and stores every finished response with its finish reason. A resumed or repeated run so never
+/// pays twice for a call.
 /// </summary>
-public sealed class CachingChatClient(IChatClient inner, RunStore store, string modelIdentity) : DelegatingChatClient(inner)
+public sealed class RunStoreCachingChatClient(IChatClient inner, RunStore store, string modelIdentity) : DelegatingChatClient(inner)
 {
     /// <summary>How many calls were answered from the store.</summary>
     public int Hits => hits;
@@ -26,12 +27,14 @@ public sealed class CachingChatClient(IChatClient inner, RunStore store, string 
         if (cached is not null)
         {
             Interlocked.Increment(ref hits);
-            return new ChatResponse(new ChatMessage(ChatRole.Assistant, cached)) { ModelId = modelIdentity, FinishReason = ChatFinishReason.Stop };
+            // The stored reason, so that an answer cut at the token limit stays marked as cut when it is read back.
+            var reason = cached.FinishReason is { } value ? new ChatFinishReason(value) : ChatFinishReason.Stop;
+            return new ChatResponse(new ChatMessage(ChatRole.Assistant, cached.Text)) { ModelId = modelIdentity, FinishReason = reason };
         }
 
         var response = await base.GetResponseAsync(list, options, cancellationToken).ConfigureAwait(false);
         var write = new PendingWrite();
-        write.CachedResponses.Add((key, response.Text));
+        write.CachedResponses.Add((key, response.Text, response.FinishReason?.Value));
         await store.WriteAsync(write, cancellationToken).ConfigureAwait(false);
         return response;
     }

@@ -6,7 +6,7 @@ using TestModels;
 
 namespace EdcKg.Core.Tests.Caching;
 
-public sealed class CachingEmbeddingGeneratorTests
+public sealed class RunStoreCachingEmbeddingGeneratorTests
 {
     [Fact]
     public async Task ConcurrentRequestsForTheSameTextEmbedItOnce()
@@ -14,7 +14,7 @@ public sealed class CachingEmbeddingGeneratorTests
         var folder = TestPaths.TempDirectory();
         var inner = new HashingEmbeddingGenerator();
         await using var store = RunStore.Open(folder);
-        var cached = new CachingEmbeddingGenerator(inner, store, "hashing");
+        var cached = new RunStoreCachingEmbeddingGenerator(inner, store, "hashing");
         var requests = Enumerable.Range(0, 32).Select(_ => Task.Run(() => cached.GenerateAsync(["the same definition", "another one"], EmbeddingOptionKeys.For(EmbeddingRole.Query)))).ToList();
         var results = await Task.WhenAll(requests);
         Assert.InRange(inner.Embedded, 2, 4);
@@ -28,12 +28,12 @@ public sealed class CachingEmbeddingGeneratorTests
         var inner = new HashingEmbeddingGenerator();
         await using (var store = RunStore.Open(folder))
         {
-            await new CachingEmbeddingGenerator(inner, store, "hashing").GenerateAsync(["text"], EmbeddingOptionKeys.For(EmbeddingRole.Query));
+            await new RunStoreCachingEmbeddingGenerator(inner, store, "hashing").GenerateAsync(["text"], EmbeddingOptionKeys.For(EmbeddingRole.Query));
         }
 
         await using (var store = RunStore.Open(folder))
         {
-            var cached = new CachingEmbeddingGenerator(inner, store, "hashing");
+            var cached = new RunStoreCachingEmbeddingGenerator(inner, store, "hashing");
             await cached.GenerateAsync(["text"], EmbeddingOptionKeys.For(EmbeddingRole.Query));
             Assert.Equal(1, inner.Embedded);
             await cached.GenerateAsync(["text"], EmbeddingOptionKeys.For(EmbeddingRole.Passage));

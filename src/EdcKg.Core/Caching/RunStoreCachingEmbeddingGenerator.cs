@@ -10,7 +10,7 @@ namespace EdcKg.Core.Caching;
 /// or repeated run never embeds the same text with the same model twice. Concurrent requests for a text that is
 /// being embedded wait for that one computation instead of starting another.
 /// </summary>
-public sealed class CachingEmbeddingGenerator(IEmbeddingGenerator<string, Embedding<float>> inner, RunStore store, string modelIdentity)
+public sealed class RunStoreCachingEmbeddingGenerator(IEmbeddingGenerator<string, Embedding<float>> inner, RunStore store, string modelIdentity)
     : DelegatingEmbeddingGenerator<string, Embedding<float>>(inner)
 {
     private readonly ConcurrentDictionary<string, Task<float[]>> inFlight = new(StringComparer.Ordinal);
