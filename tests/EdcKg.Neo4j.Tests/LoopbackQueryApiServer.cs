@@ -294,6 +294,25 @@ internal sealed class LoopbackQueryApiServer : IAsyncDisposable
                 }
             }
         }
+        else if (statement == "UNWIND $rows AS row UNWIND row.subjectKeys AS key MATCH (:Entity {key: key})-[r {runId: row.runId, documentId: row.documentId, iteration: row.iteration}]->(o:Entity) WHERE NOT (key + '|' + r.relation + '|' + o.key) IN row.keep DELETE r")
+        {
+            foreach (var row in Rows(parameters))
+            {
+                var (runId, documentId, iteration) = (row["runId"]!.GetValue<string>(), row["documentId"]!.GetValue<string>(), row["iteration"]!.GetValue<int>());
+                var keep = row["keep"]!.AsArray().Select(k => k!.GetValue<string>()).ToHashSet(StringComparer.Ordinal);
+                foreach (var key in row["subjectKeys"]!.AsArray().Select(k => k!.GetValue<string>()))
+                {
+                    counters.RelationshipsDeleted += state.Relationships.RemoveWhere(identity =>
+                    {
+                        // type|subjectKey|objectKey|runId|documentId|iteration|relation
+                        var parts = identity.Split('|');
+                        return parts[1] == key && parts[3] == runId && parts[4] == documentId
+                            && int.Parse(parts[5], System.Globalization.CultureInfo.InvariantCulture) == iteration
+                            && !keep.Contains(parts[1] + "|" + parts[6] + "|" + parts[2]);
+                    });
+                }
+            }
+        }
         else
         {
             return (400, Errors("Neo.ClientError.Statement.SyntaxError", $"Invalid input: {statement[..Math.Min(30, statement.Length)]}"));

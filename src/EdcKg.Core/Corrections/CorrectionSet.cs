@@ -14,11 +14,32 @@ public sealed class CorrectionSet
 {
     private readonly Dictionary<(string DocumentId, int Iteration, Triple OpenTriple), Correction> relationCorrections = [];
     private readonly List<(string Key, Correction Correction)> entityCorrections = [];
+    private readonly HashSet<string> touchedDocuments = new(StringComparer.Ordinal);
+    private readonly HashSet<string> entityKeysEver = new(StringComparer.Ordinal);
+    private readonly List<string> namesEver = [];
 
     /// <summary>Keeps the active ones of <paramref name="corrections"/>.</summary>
     public CorrectionSet(IEnumerable<Correction> corrections)
     {
-        foreach (var correction in corrections.Where(c => c.IsActive).OrderBy(c => c.Id))
+        var all = corrections.OrderBy(c => c.Id).ToList();
+        foreach (var correction in all)
+        {
+            // Undone corrections count too: what they once changed may still be in a graph written meanwhile.
+            if (correction.IsRelationCorrection && correction.DocumentId is { } touched)
+            {
+                touchedDocuments.Add(touched);
+            }
+            else if (!correction.IsRelationCorrection)
+            {
+                foreach (var name in new[] { correction.Entity, correction.NewName }.OfType<string>())
+                {
+                    entityKeysEver.Add(EntityKey.Of(name));
+                    namesEver.Add(name);
+                }
+            }
+        }
+
+        foreach (var correction in all.Where(c => c.IsActive))
         {
             if (correction.IsRelationCorrection)
             {
@@ -45,6 +66,33 @@ public sealed class CorrectionSet
     {
         using var store = CorrectionStore.Open(storePath);
         return new CorrectionSet(await store.LoadAsync(cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>Whether no correction was ever made (undone ones included).</summary>
+    public bool NeverCorrected => touchedDocuments.Count == 0 && entityKeysEver.Count == 0;
+
+    /// <summary>
+    /// What a graph written before any of the corrections needs for <paramref name="document"/>: null when no
+    /// correction, active or undone, ever touched its triples.
+    /// </summary>
+    public CorrectedTriples? Footprint(Document document, int iteration, SchemaCanonicalizationOutput output)
+    {
+        if (NeverCorrected)
+        {
+            return null;
+        }
+
+        var raw = output.CanonicalTriples(document, iteration).Select(t => t.Triple).ToList();
+        var current = Apply(document, iteration, output).CanonicalTriples(document, iteration).Select(t => t.Triple).ToList();
+        var touched = touchedDocuments.Contains(document.Id)
+            || raw.Concat(current).Any(t => entityKeysEver.Contains(EntityKey.Of(t.Subject)) || entityKeysEver.Contains(EntityKey.Of(t.Object)));
+        if (!touched)
+        {
+            return null;
+        }
+
+        var subjects = raw.Concat(current).Select(t => t.Subject).Concat(namesEver).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        return new CorrectedTriples(document.Id, document.Index, iteration, subjects);
     }
 
     /// <summary>The results with their canonicalization corrected.</summary>

@@ -20,4 +20,8 @@ public sealed record RunSnapshot(
     IReadOnlyList<SchemaRelation> Relations,
     IReadOnlyList<CanonicalTriple> Triples,
     IReadOnlyList<SupersededTriples>? Superseded = null,
-    Entities.ResolvedEntities? Entities = null);
+    Entities.ResolvedEntities? Entities = null)
+{
+    /// <summary>The documents reviewers' corrections touched, so an exporter can retire what it wrote before them.</summary>
+    public IReadOnlyList<CorrectedTriples> Corrected { get; init; } = [];
+}

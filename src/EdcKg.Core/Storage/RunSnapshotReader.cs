@@ -50,6 +50,7 @@ public static class RunSnapshotReader
 
         var corrections = await CorrectionSet.LoadAsync(store.Path, cancellationToken).ConfigureAwait(false);
         var triples = new List<CanonicalTriple>();
+        var corrected = new List<CorrectedTriples>();
         var superseded = new List<SupersededTriples>();
         foreach (var document in documents)
         {
@@ -59,6 +60,11 @@ public static class RunSnapshotReader
             }
 
             triples.AddRange(corrections.Apply(document, found.Iteration, found.Output).CanonicalTriples(document, found.Iteration));
+            if (corrections.Footprint(document, found.Iteration, found.Output) is { } footprint)
+            {
+                corrected.Add(footprint);
+            }
+
             if (earlierSubjects.TryGetValue(document.Index, out var subjects))
             {
                 superseded.Add(new SupersededTriples(document.Id, document.Index, found.Iteration, subjects.Order(StringComparer.Ordinal).ToList()));
@@ -76,6 +82,6 @@ public static class RunSnapshotReader
             }).ToList();
         }
 
-        return new RunSnapshot(RunManifest.RunIdOf(manifest), documents, relations, triples, superseded, entities);
+        return new RunSnapshot(RunManifest.RunIdOf(manifest), documents, relations, triples, superseded, entities) { Corrected = corrected };
     }
 }

@@ -75,6 +75,11 @@ public static class CypherScriptExporter
         {
             yield return GraphStatements.SupersededRelationships(List(chunk));
         }
+
+        foreach (var chunk in GraphBatch.Of(snapshot).CorrectedRows().Chunk(batchSize))
+        {
+            yield return GraphStatements.CorrectedRelationships(List(chunk));
+        }
     }
 
     private static string List(IEnumerable<IReadOnlyDictionary<string, object?>> rows) =>

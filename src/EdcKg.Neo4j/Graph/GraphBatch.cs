@@ -24,8 +24,44 @@ public sealed record GraphBatch(
     IReadOnlyList<SupersededTriples>? Superseded = null,
     Core.Entities.ResolvedEntities? Entities = null)
 {
+    /// <summary>
+    /// Documents a reviewer's correction touched: the run's relationships of their final iteration that are not among
+    /// their corrected triples (replaced or dropped by a correction, or made by one since undone) are deleted.
+    /// </summary>
+    public IReadOnlyList<CorrectedTriples> Corrected { get; init; } = [];
+
     /// <summary>All of a run's snapshot as one batch.</summary>
-    public static GraphBatch Of(RunSnapshot snapshot) => new(snapshot.RunId, snapshot.Documents, snapshot.Relations, snapshot.Triples, snapshot.Superseded, snapshot.Entities);
+    public static GraphBatch Of(RunSnapshot snapshot) => new(snapshot.RunId, snapshot.Documents, snapshot.Relations, snapshot.Triples, snapshot.Superseded, snapshot.Entities) { Corrected = snapshot.Corrected };
+
+    /// <summary>
+    /// The rows of <see cref="GraphStatements.CorrectedRelationships"/>, one per corrected document: its subjects'
+    /// node keys (by name, and by resolved entity where entities were resolved) and the relationships to keep, which
+    /// are the document's triples in this batch.
+    /// </summary>
+    public IEnumerable<IReadOnlyDictionary<string, object?>> CorrectedRows()
+    {
+        if (Corrected.Count == 0)
+        {
+            return [];
+        }
+
+        var keep = Triples
+            .Select(t => (t.DocumentIndex, t.Iteration, Row: RelationshipRow.From(RunId, t)))
+            .Where(t => t.Row is not null)
+            .ToLookup(t => (t.DocumentIndex, t.Iteration), t => GraphStatements.CorrectedIdentity(t.Row!.SubjectKey, t.Row.Relation, t.Row.ObjectKey));
+        return Corrected.Select(c => (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?>
+        {
+            ["runId"] = RunId,
+            ["documentId"] = c.DocumentId,
+            ["iteration"] = c.Iteration,
+            ["subjectKeys"] = c.Subjects
+                .SelectMany(name => Entities?.Assignments.GetValueOrDefault(Core.Entities.EntityMention.MentionKey(c.DocumentId, name)) is { } id
+                    ? new[] { GraphNames.EntityKey(name), ResolvedEntityRows.Key(RunId, id) }
+                    : [GraphNames.EntityKey(name)])
+                .Where(k => k.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
+            ["keep"] = keep[(c.DocumentIndex, c.Iteration)].Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
+        });
+    }
 
     /// <summary>The rows of <see cref="GraphStatements.SupersededRelationships"/>, one per superseded document.</summary>
     public IEnumerable<IReadOnlyDictionary<string, object?>> SupersededRows() =>

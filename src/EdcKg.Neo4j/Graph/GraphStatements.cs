@@ -46,6 +46,20 @@ public static class GraphStatements
         + "MATCH (:Entity {key: key})-[r {runId: row.runId, documentId: row.documentId}]->(:Entity) "
         + "WHERE r.iteration < row.iteration DELETE r";
 
+    /// <summary>
+    /// Deletes, for rows of <c>{runId, documentId, iteration, subjectKeys, keep}</c>, the run's relationships of a
+    /// corrected document's final iteration that are not in <c>keep</c> (see <see cref="CorrectedIdentity"/>): what a
+    /// reviewer's correction replaced or dropped, or what an undone correction had made. Starts from the subjects'
+    /// entity nodes, like <see cref="SupersededRelationships"/>.
+    /// </summary>
+    public static string CorrectedRelationships(string rows = "$rows") =>
+        $"UNWIND {rows} AS row UNWIND row.subjectKeys AS key "
+        + "MATCH (:Entity {key: key})-[r {runId: row.runId, documentId: row.documentId, iteration: row.iteration}]->(o:Entity) "
+        + "WHERE NOT (key + '|' + r.relation + '|' + o.key) IN row.keep DELETE r";
+
+    /// <summary>How <see cref="CorrectedRelationships"/> names a relationship to keep: subject key, relation, object key.</summary>
+    public static string CorrectedIdentity(string subjectKey, string relation, string objectKey) => subjectKey + "|" + relation + "|" + objectKey;
+
     /// <summary>A document as a row of <see cref="Documents"/>.</summary>
     public static IReadOnlyDictionary<string, object?> DocumentRow(Document document) =>
         new Dictionary<string, object?> { ["id"] = document.Id, ["index"] = document.Index, ["text"] = document.Text };

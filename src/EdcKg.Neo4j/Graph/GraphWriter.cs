@@ -119,6 +119,12 @@ public sealed class GraphWriter(QueryApiClient client, ILogger? logger = null)
             statements.Add(Rows(GraphStatements.SupersededRelationships(), chunk));
         }
 
+        // After the merges, so the corrected triples exist and only what the corrections retired goes.
+        foreach (var chunk in batch.CorrectedRows().Chunk(batchSize))
+        {
+            statements.Add(Rows(GraphStatements.CorrectedRelationships(), chunk));
+        }
+
         return statements;
     }
 

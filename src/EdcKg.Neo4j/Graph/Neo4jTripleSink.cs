@@ -87,6 +87,14 @@ public sealed class Neo4jTripleSink : ICanonicalTripleSink, IAsyncDisposable
                 // Relationships from the iterations before the final one, written by an earlier run or export.
                 await TryWriteAsync(new GraphBatch(snapshot.RunId, [], [], [], superseded), [], cancellationToken).ConfigureAwait(false);
             }
+
+            if (Failure is null && snapshot.Corrected is { Count: > 0 } corrected)
+            {
+                // Reviewers' corrections: the documents' corrected triples, then the deletion of what they replaced.
+                var touched = corrected.Select(c => c.DocumentIndex).ToHashSet();
+                var current = snapshot.Triples.Where(t => touched.Contains(t.DocumentIndex)).ToList();
+                await TryWriteAsync(new GraphBatch(snapshot.RunId, [], [], current, null, snapshot.Entities) { Corrected = corrected }, [], cancellationToken).ConfigureAwait(false);
+            }
         }
 
         if (Failure is not null)

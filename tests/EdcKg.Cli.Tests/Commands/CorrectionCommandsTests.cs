@@ -68,6 +68,39 @@ public sealed class CorrectionCommandsTests
     }
 
     [Fact]
+    public async Task Export_neo4j_after_a_correction_and_after_its_undo_leaves_exactly_the_corrected_graph()
+    {
+        var run = await RunFolderAsync();
+        await using var server = new EdcKg.Neo4j.Tests.LoopbackQueryApiServer();
+        string[] export = ["export", "neo4j", "--run", run, "--neo4j-uri", server.Uri.ToString(), "--neo4j-user", "neo4j", "--neo4j-password", "secret"];
+        Assert.Equal(ExitCodes.Success, (await CliRunner.InvokeAsync(export)).ExitCode);
+        Assert.Equal(4, server.Relationships);
+        Assert.Contains("BORN_IN", server.RelationshipTypes);
+
+        Correction choose;
+        using (var store = CorrectionStore.Open(Path.Combine(run, RunSnapshotReader.StoreFileName)))
+        {
+            choose = await store.AddAsync(new Correction(CorrectionKind.ChooseRelation) { DocumentId = "1", Iteration = 0, OpenTriple = new("Bob", "born_in", "Lyon"), Relation = "located_in", User = "ann", CreatedAt = When });
+            await store.AddAsync(new Correction(CorrectionKind.MergeEntities) { Entity = "Initech", NewName = "Acme", User = "ann", CreatedAt = When });
+        }
+
+        var (code, _, error) = await CliRunner.InvokeAsync(export);
+        Assert.True(code == ExitCodes.Success, error);
+        // Bob located_in Lyon and Bob works_for Acme replace Bob born_in Lyon and Bob works_for Initech.
+        Assert.Equal(4, server.Relationships);
+        Assert.DoesNotContain("BORN_IN", server.RelationshipTypes);
+
+        using (var store = CorrectionStore.Open(Path.Combine(run, RunSnapshotReader.StoreFileName)))
+        {
+            await store.UndoAsync(choose.Id, "ben", When.AddHours(1));
+        }
+
+        Assert.Equal(ExitCodes.Success, (await CliRunner.InvokeAsync(export)).ExitCode);
+        Assert.Equal(4, server.Relationships);
+        Assert.Contains("BORN_IN", server.RelationshipTypes);
+    }
+
+    [Fact]
     public async Task Serve_a_folder_without_a_run_is_bad_input_naming_the_folder()
     {
         var folder = CliRunner.TempDirectory();
