@@ -20,6 +20,8 @@ namespace EdcKg.Review;
 /// </summary>
 public sealed class ReviewServer : IAsyncDisposable
 {
+    private static readonly HashSet<string> LoopbackNames = new(StringComparer.OrdinalIgnoreCase) { "localhost", "127.0.0.1", "[::1]", "::1" };
+
     private readonly WebApplication app;
     private readonly RunUnderReview run;
 
@@ -64,6 +66,15 @@ public sealed class ReviewServer : IAsyncDisposable
             var app = builder.Build();
             app.UseExceptionHandler();
             app.UseStatusCodePages();
+            if (IPAddress.IsLoopback(endpoint.Address))
+            {
+                // A page elsewhere that rebinds its own name to 127.0.0.1 would be "same origin"; the Host it sends
+                // still names that site, so a loopback server answers only requests addressed to loopback.
+                app.Use((context, next) => LoopbackNames.Contains(context.Request.Host.Host)
+                    ? next(context)
+                    : Problems.BadRequest($"This review server answers requests to localhost only (Host: {context.Request.Host}).").ExecuteAsync(context));
+            }
+
             ReviewApi.Map(app, run);
             UiAssets.Map(app);
             await app.StartAsync(cancellationToken).ConfigureAwait(false);

@@ -307,6 +307,21 @@ public sealed class ReviewServerTests
     }
 
     [Fact]
+    public async Task ALoopbackServer_RefusesRequestsAddressedToAnotherHost()
+    {
+        using var run = await ReviewRun.CreateAsync();
+        await using var review = await ReviewAsync(run);
+        using var rebound = new HttpRequestMessage(HttpMethod.Get, "/api/summary");
+        rebound.Headers.Host = "attacker.example";
+        using var response = await review.Client.SendAsync(rebound);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("localhost only", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+        using var local = new HttpRequestMessage(HttpMethod.Get, "/api/summary");
+        local.Headers.Host = $"localhost:{review.Server.Address.Port}";
+        Assert.Equal(HttpStatusCode.OK, (await review.Client.SendAsync(local)).StatusCode);
+    }
+
+    [Fact]
     public async Task AFolderWithoutARunStoreIsRefusedWithItsPath()
     {
         var folder = TestModels.RepositoryPaths.TempDirectory();

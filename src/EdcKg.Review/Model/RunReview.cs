@@ -37,6 +37,8 @@ internal sealed class RunReview
     /// <summary>Every decision of every iteration, in (iteration, corpus, position) order.</summary>
     public List<DecisionRow> Decisions { get; } = [];
 
+    private Dictionary<(int Iteration, int Document, int Position), DecisionRow> DecisionIndex { get; } = [];
+
     /// <summary>The final graph: each document's triples from the last iteration that canonicalized it.</summary>
     public List<ReviewTriple> Triples { get; } = [];
 
@@ -74,7 +76,9 @@ internal sealed class RunReview
                     var original = output.Decisions[position];
                     var decision = set.Apply(document.Id, iteration.Iteration, original);
                     current.Add(decision);
-                    review.Decisions.Add(new DecisionRow(iteration.Iteration, document, position, original, decision, definitions?.DefinitionOf(original.OpenTriple.Relation)));
+                    var row = new DecisionRow(iteration.Iteration, document, position, original, decision, definitions?.DefinitionOf(original.OpenTriple.Relation));
+                    review.Decisions.Add(row);
+                    review.DecisionIndex[(iteration.Iteration, document.Index, position)] = row;
                     corrected += decision.Correction is null ? 0 : 1;
                     if (decision.Result is { } triple)
                     {
@@ -139,7 +143,7 @@ internal sealed class RunReview
 
     /// <summary>The decision at (<paramref name="iteration"/>, <paramref name="documentIndex"/>, <paramref name="position"/>), or null.</summary>
     public DecisionRow? Decision(int iteration, int documentIndex, int position)
-        => Decisions.FirstOrDefault(d => d.Iteration == iteration && d.Document.Index == documentIndex && d.Position == position);
+        => DecisionIndex.GetValueOrDefault((iteration, documentIndex, position));
 
     private string Mention(string name, int documentIndex, int tripleId)
     {
