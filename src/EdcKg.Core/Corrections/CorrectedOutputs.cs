@@ -12,10 +12,17 @@ public static class CorrectedOutputs
 {
     /// <summary>Rewrites the finished iterations (0 to the first unfinished one) and returns how many it wrote.</summary>
     public static async Task<int> RewriteAsync(RunStore store, string outputDirectory, CancellationToken cancellationToken = default)
+        => await RewriteAsync(
+            await StoredIterations.LoadAsync(store, cancellationToken).ConfigureAwait(false),
+            await CorrectionSet.LoadAsync(store.Path, cancellationToken).ConfigureAwait(false),
+            outputDirectory,
+            cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Rewrites the finished ones of <paramref name="iterations"/> (read before) with <paramref name="corrections"/>.</summary>
+    public static async Task<int> RewriteAsync(IReadOnlyList<StoredIteration> iterations, CorrectionSet corrections, string outputDirectory, CancellationToken cancellationToken = default)
     {
-        var corrections = await CorrectionSet.LoadAsync(store.Path, cancellationToken).ConfigureAwait(false);
         var written = 0;
-        foreach (var iteration in await StoredIterations.LoadAsync(store, cancellationToken).ConfigureAwait(false))
+        foreach (var iteration in iterations)
         {
             if (iteration.Iteration != written || !iteration.IsComplete)
             {

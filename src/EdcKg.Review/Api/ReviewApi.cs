@@ -102,10 +102,9 @@ internal static class ReviewApi
             return problem!;
         }
 
-        var counts = review.Triples.GroupBy(t => t.Triple.DocumentIndex).ToDictionary(g => g.Key, g => g.Count());
         return TypedResults.Ok(new DocumentListResponse(
             review.Documents.Count,
-            review.Documents.Skip(offset!.Value).Take(limit!.Value).Select(d => new DocumentListItem(d.Index, d.Id, d.Text.Length, counts.GetValueOrDefault(d.Index))).ToList()));
+            review.Documents.Skip(offset!.Value).Take(limit!.Value).Select(d => new DocumentListItem(d.Index, d.Id, d.Text.Length, review.TriplesByDocument.GetValueOrDefault(d.Index)?.Count ?? 0)).ToList()));
     }
 
     private static Results<Ok<DocumentView>, ProblemHttpResult> Document(RunUnderReview run, string id)
@@ -121,8 +120,7 @@ internal static class ReviewApi
             return Problems.NotFound($"No document {index} in this run (it has {review.Documents.Count}).");
         }
 
-        var triples = review.Triples
-            .Where(t => t.Triple.DocumentIndex == index)
+        var triples = review.TriplesByDocument.GetValueOrDefault(index, [])
             .Select(t =>
             {
                 var triple = t.Triple.Triple;

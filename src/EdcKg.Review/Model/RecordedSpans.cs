@@ -18,7 +18,8 @@ internal sealed class RecordedSpans
         foreach (var iteration in iterations)
         {
             var path = Path.Combine(runDirectory, "iter" + iteration.ToString(CultureInfo.InvariantCulture), "triples.jsonl");
-            if (!File.Exists(path))
+            // A run that records no spans says so on its first line; its file is not parsed at all.
+            if (!File.Exists(path) || File.ReadLines(path).FirstOrDefault(l => l.Length > 0) is not { } first || !first.Contains("Span\"", StringComparison.Ordinal))
             {
                 continue;
             }

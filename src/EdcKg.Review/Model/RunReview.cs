@@ -1,7 +1,6 @@
 using EdcKg.Core.Corrections;
 using EdcKg.Core.Domain;
 using EdcKg.Core.Pipeline;
-using EdcKg.Core.Storage;
 
 namespace EdcKg.Review.Model;
 
@@ -44,19 +43,20 @@ internal sealed class RunReview
 
     public Dictionary<string, ReviewEntity> Entities { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The final triples of each document, in decision order.</summary>
+    public Dictionary<int, List<ReviewTriple>> TriplesByDocument { get; } = [];
+
     /// <summary>The iteration each document's final triples come from.</summary>
     public Dictionary<int, int> FinalIteration { get; } = [];
 
-    public static async Task<RunReview> LoadAsync(RunStore store, IReadOnlyList<Correction> corrections, CancellationToken cancellationToken)
+    /// <summary>The review of <paramref name="run"/> with <paramref name="corrections"/> applied.</summary>
+    public static RunReview Build(StoredRun run, IReadOnlyList<Correction> corrections)
     {
-        var manifest = await store.ReadManifestAsync(cancellationToken).ConfigureAwait(false);
-        var documents = await store.LoadDocumentsAsync(cancellationToken).ConfigureAwait(false);
-        var schema = await store.LoadSchemaAsync(cancellationToken).ConfigureAwait(false);
-        var failures = await store.LoadFailuresAsync(cancellationToken).ConfigureAwait(false);
-        var review = new RunReview(RunManifest.RunIdOf(manifest), documents, schema, failures, corrections);
+        var (documents, failures) = (run.Documents, run.Failures);
+        var review = new RunReview(run.RunId, documents, run.Schema, failures, corrections);
         var set = new CorrectionSet(corrections);
         var latest = new Dictionary<int, (int Iteration, IReadOnlyList<CanonicalizationDecision> Decisions)>();
-        foreach (var iteration in await StoredIterations.LoadAsync(store, cancellationToken).ConfigureAwait(false))
+        foreach (var iteration in run.Iterations)
         {
             var entities = new HashSet<string>(StringComparer.Ordinal);
             var relations = new HashSet<string>(StringComparer.Ordinal);
@@ -129,6 +129,12 @@ internal sealed class RunReview
                 var canonical = new CanonicalTriple(document.Id, document.Index, found.Iteration, triple, decision.OpenTriple.Relation, decision.Kind, decision.Score) { Correction = decision.Correction };
                 var reviewTriple = new ReviewTriple(review.Triples.Count, canonical, position, review.Mention(triple.Subject, document.Index, review.Triples.Count), review.Mention(triple.Object, document.Index, review.Triples.Count));
                 review.Triples.Add(reviewTriple);
+                if (!review.TriplesByDocument.TryGetValue(document.Index, out var ofDocument))
+                {
+                    review.TriplesByDocument[document.Index] = ofDocument = [];
+                }
+
+                ofDocument.Add(reviewTriple);
             }
         }
 

@@ -16,12 +16,14 @@ internal sealed class RunUnderReview : IAsyncDisposable
     private readonly CorrectionStore corrections;
     private readonly SemaphoreSlim gate = new(1, 1);
     private readonly TimeProvider time;
+    private readonly StoredRun stored;
     private State state;
 
-    private RunUnderReview(string runDirectory, RunStore store, CorrectionStore corrections, TimeProvider time, string user, State state)
+    private RunUnderReview(string runDirectory, RunStore store, StoredRun stored, CorrectionStore corrections, TimeProvider time, string user, State state)
     {
         RunDirectory = runDirectory;
         this.store = store;
+        this.stored = stored;
         this.corrections = corrections;
         this.time = time;
         User = user;
@@ -46,8 +48,9 @@ internal sealed class RunUnderReview : IAsyncDisposable
         try
         {
             var corrections = CorrectionStore.Open(store.Path);
-            var state = await LoadAsync(store, corrections, directory, cancellationToken).ConfigureAwait(false);
-            return new RunUnderReview(directory, store, corrections, options.Time, options.EffectiveUser, state);
+            var stored = await StoredRun.LoadAsync(store, cancellationToken).ConfigureAwait(false);
+            var state = Build(stored, await corrections.LoadAsync(cancellationToken).ConfigureAwait(false), directory);
+            return new RunUnderReview(directory, store, stored, corrections, options.Time, options.EffectiveUser, state);
         }
         catch
         {
@@ -116,23 +119,25 @@ internal sealed class RunUnderReview : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         corrections.Dispose();
+        // The store stays open while serving: the run is the server's, read-write, for as long as it serves.
         await store.DisposeAsync().ConfigureAwait(false);
         gate.Dispose();
     }
 
     private async Task<int> RefreshAsync(CancellationToken cancellationToken)
     {
-        var rewritten = await CorrectedOutputs.RewriteAsync(store, RunDirectory, cancellationToken).ConfigureAwait(false);
-        Volatile.Write(ref state, await LoadAsync(store, corrections, RunDirectory, cancellationToken).ConfigureAwait(false));
+        var all = await corrections.LoadAsync(cancellationToken).ConfigureAwait(false);
+        var rewritten = await CorrectedOutputs.RewriteAsync(stored.Iterations, new CorrectionSet(all), RunDirectory, cancellationToken).ConfigureAwait(false);
+        Volatile.Write(ref state, Build(stored, all, RunDirectory));
         return rewritten;
     }
 
     // Only fixed names under the run folder are ever read: no request names a file.
     private string IterationFile(int iteration, string name) => Path.Combine(RunDirectory, "iter" + iteration.ToString(CultureInfo.InvariantCulture), name);
 
-    private static async Task<State> LoadAsync(RunStore store, CorrectionStore corrections, string directory, CancellationToken cancellationToken)
+    private static State Build(StoredRun stored, IReadOnlyList<Correction> corrections, string directory)
     {
-        var review = await RunReview.LoadAsync(store, await corrections.LoadAsync(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        var review = RunReview.Build(stored, corrections);
         return new State(review, RecordedSpans.Read(directory, review.FinalIteration.Values.Distinct()));
     }
 
