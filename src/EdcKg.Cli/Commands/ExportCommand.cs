@@ -45,7 +45,7 @@ internal static class ExportCommand
         return Export(command, run, async (parseResult, snapshot, console, ct) =>
         {
             var settings = neo4j.Bind(parseResult)!;
-            using var loggerFactory = LoggerFactory.Create(builder => builder.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
+            using var loggerFactory = LoggingOptions.CreateLoggerFactory(LogLevel.Warning, console);
             using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
             var writer = new GraphWriter(new QueryApiClient(http, settings, loggerFactory.CreateLogger("neo4j")), loggerFactory.CreateLogger("neo4j"));
             try

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using EdcKg.Cli.Console;
 using Microsoft.Extensions.Logging;
 
 namespace EdcKg.Cli.Commands.Options;
@@ -17,10 +18,9 @@ internal sealed class LoggingOptions : IOptionGroup<LogLevel>
     public LogLevel Bind(ParseResult result)
         => result.GetValue(LogLevelOption) ?? (result.GetValue(LoggingDebug) ? LogLevel.Debug : result.GetValue(LoggingVerbose) ? LogLevel.Information : LogLevel.Warning);
 
-    /// <summary>Console logging at <paramref name="level"/>.</summary>
-    public static ILoggerFactory CreateLoggerFactory(LogLevel level)
+    /// <summary>Logging at <paramref name="level"/> onto the command's message stream.</summary>
+    public static ILoggerFactory CreateLoggerFactory(LogLevel level, CommandConsole console)
         => LoggerFactory.Create(builder => builder
             .SetMinimumLevel(level)
-            .AddSimpleConsole(options => { options.SingleLine = true; options.TimestampFormat = "HH:mm:ss "; })
-            .AddFilter((_, l) => l >= level));
+            .AddProvider(new CommandLog(console.Error, level)));
 }

@@ -13,18 +13,11 @@ namespace EdcKg.Cli.Commands.Options;
 /// </summary>
 internal sealed class ModelOptionGroup : IOptionGroup<ModelChoice>
 {
-    /// <summary>The roles of EDC and EDC+R, in the order help lists them.</summary>
-    public static readonly IReadOnlyList<ModelRole> EdcRoles =
-    [
-        ModelRole.OpenExtraction, ModelRole.SchemaDefinition, ModelRole.SchemaCanonicalization, ModelRole.EntityExtraction,
-        ModelRole.CanonicalizationEmbedder, ModelRole.SchemaRetrieverEmbedder,
-    ];
-
     private readonly Dictionary<ModelRole, Option<string?>> roles;
 
-    /// <summary>Creates the group with an option for each of <paramref name="roles"/> (default: <see cref="EdcRoles"/>).</summary>
+    /// <summary>Creates the group with an option for each of <paramref name="roles"/> (default: EDC's, <see cref="EdcRoles.All"/>).</summary>
     public ModelOptionGroup(IReadOnlyList<ModelRole>? roles = null)
-        => this.roles = (roles ?? EdcRoles).ToDictionary(r => r, r => new Option<string?>(r.OptionName()) { Description = Describe(r) });
+        => this.roles = (roles ?? EdcRoles.All).ToDictionary(r => r, r => new Option<string?>(r.OptionName()) { Description = Describe(r) });
 
     public Option<string?> ModelsDir { get; } = new("--models-dir") { Description = $"Folder of the default models (default: {ModelStore.DirectoryVariable}, else ~/.cache/edckg/models); they are downloaded there on first use." };
 
