@@ -133,6 +133,20 @@ public sealed class FirstRunTests : IDisposable
     }
 
     [Fact]
+    public async Task FirstRun_with_an_endpoint_but_no_llm_asks_for_the_served_model_instead_of_downloading()
+    {
+        using var server = new RangeFileServer(llm);
+        var catalog = WriteCatalog(server.BaseUrl);
+
+        var (code, _, error) = await CliRunner.InvokeAsync([.. FirstRun(catalog), "--llm-endpoint", "http://127.0.0.1:1/v1"]);
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("edckg: error: --oie-llm: --llm-endpoint is given: name the served model", error);
+        Assert.Empty(server.Requests);
+        Assert.False(Directory.Exists(output));
+    }
+
+    [Fact]
     public async Task FirstRun_the_shipped_catalogue_names_a_default_llm_and_embedder()
     {
         var catalog = RecommendedModels.LoadDefault();

@@ -50,7 +50,7 @@ internal static class MergeCommand
 
         var settings = request.Settings;
         var prompts = EdcPrompts.Load(request.Prompts, settings.RefinementIterations > 0);
-        var roles = await RunModels.ResolveAsync(request.Models, console, cancellationToken).ConfigureAwait(false);
+        var roles = await RunModels.ResolveAsync(request.Models, request.Remote.Endpoints.Count > 0, console, cancellationToken).ConfigureAwait(false);
         using var loggerFactory = LoggingOptions.CreateLoggerFactory(request.LogLevel, console);
         await using var models = new ModelResolver(request.Models.Local with { Parallelism = settings.Parallelism, Remote = request.Remote }, loggerFactory);
         var (backends, identities) = RunModels.Open(models, roles, settings.RefinementIterations > 0);

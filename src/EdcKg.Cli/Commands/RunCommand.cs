@@ -67,7 +67,7 @@ internal static class RunCommand
         }
 
         // Then the models (default ones downloaded now, before anything is written to the output folder).
-        var roles = await RunModels.ResolveAsync(request.Models, console, cancellationToken).ConfigureAwait(false);
+        var roles = await RunModels.ResolveAsync(request.Models, request.Remote.Endpoints.Count > 0, console, cancellationToken).ConfigureAwait(false);
         using var loggerFactory = LoggingOptions.CreateLoggerFactory(request.LogLevel, console);
         await using var models = new ModelResolver(request.Models.Local with { Parallelism = settings.Parallelism, Remote = request.Remote }, loggerFactory);
         var (backends, identities) = RunModels.Open(models, roles, settings.RefinementIterations > 0);

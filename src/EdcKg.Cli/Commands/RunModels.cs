@@ -17,12 +17,17 @@ internal static class RunModels
 
     /// <summary>The model name of each of the command's roles, with default models resolved (and downloaded) first.</summary>
     /// <exception cref="MissingModelException">A default model is needed, missing, and cannot be downloaded now.</exception>
-    public static async Task<IReadOnlyDictionary<ModelRole, string>> ResolveAsync(ModelChoice choice, CommandConsole console, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyDictionary<ModelRole, string>> ResolveAsync(ModelChoice choice, bool endpointsGiven, CommandConsole console, CancellationToken cancellationToken)
     {
         var given = choice.Given.ToDictionary(p => p.Key, p => (string?)p.Value);
         var defaults = new[] { (ModelRole.OpenExtraction, CatalogModel.DefaultLlm), (ModelRole.CanonicalizationEmbedder, CatalogModel.DefaultEmbedder) }
             .Where(d => !given.ContainsKey(d.Item1))
             .ToList();
+        if (endpointsGiven && !given.ContainsKey(ModelRole.OpenExtraction))
+        {
+            // Someone who points the run at a server means that server's model, not a local download.
+            throw new OptionValueException(ModelRole.OpenExtraction.OptionName(), "--llm-endpoint is given: name the served model the run should use (the default model is a local file).");
+        }
         if (defaults.Count > 0)
         {
             var catalog = choice.Catalog is null ? RecommendedModels.LoadDefault() : Load(choice.Catalog);
