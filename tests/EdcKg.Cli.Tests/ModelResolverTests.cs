@@ -62,6 +62,26 @@ public sealed class ModelResolverTests : IDisposable
     }
 
     [Fact]
+    public async Task AGgufEmbedderIsOpenedWithTheLlamaLibraryFolderGiven()
+    {
+        var gguf = Path.Combine(model, "tiny.gguf");
+        TinyLlamaGguf.Write(gguf);
+        await using (var installed = new ModelResolver(new ModelOptions { Threads = 1 }))
+        {
+            installed.Embedder(ModelRole.CanonicalizationEmbedder, gguf);
+        }
+
+        // The process has its llama.cpp now: another --llama-lib is refused, not silently ignored.
+        var elsewhere = Directory.CreateDirectory(Path.Combine(model, "other-llama-build")).FullName;
+        await using var models = new ModelResolver(new ModelOptions { LlamaLibrary = elsewhere, Threads = 1 });
+
+        var error = Assert.Throws<ModelOpenException>(() => models.Embedder(ModelRole.CanonicalizationEmbedder, gguf));
+
+        Assert.StartsWith("--sc-embedder: ", error.Message);
+        Assert.Contains(elsewhere, error.Message);
+    }
+
+    [Fact]
     public async Task AGgufIsRecognisedByItsMagicBytesWhateverItsNameForEveryRole()
     {
         var unnamed = Path.Combine(model, "weights.bin");
