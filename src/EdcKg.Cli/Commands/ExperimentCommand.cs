@@ -72,7 +72,7 @@ internal static class ExperimentCommand
 
     private static ExperimentConfiguration Configuration(ExperimentPlan.Entry entry, ModelResolver models)
     {
-        var names = ModelRoles.Resolve(new Dictionary<ModelRole, string?>
+        var names = EdcRoles.Of(ModelRoles.Resolve(new Dictionary<ModelRole, string?>
         {
             [ModelRole.OpenExtraction] = entry.OieLlm,
             [ModelRole.SchemaDefinition] = entry.SdLlm,
@@ -80,7 +80,7 @@ internal static class ExperimentCommand
             [ModelRole.EntityExtraction] = entry.EeLlm,
             [ModelRole.CanonicalizationEmbedder] = entry.ScEmbedder,
             [ModelRole.SchemaRetrieverEmbedder] = entry.SrEmbedder,
-        }).Where(p => Options.ModelOptionGroup.EdcRoles.Contains(p.Key)).ToDictionary(p => p.Key, p => p.Value);
+        }));
         var backends = models.OpenBackends(names, entry.RefinementIterations > 0, role => role.IsEmbedder() ? role.Label() : role.Label() + "_llm");
         var settings = new EdcSettings
         {
