@@ -11,6 +11,7 @@ internal static class StageLabels
         StageName.SchemaDefinition => "schema definition",
         StageName.SchemaCanonicalization => "schema canonicalization",
         StageName.RefinementHint => "refinement hints",
+        StageName.EntityResolution => "entity resolution",
         _ => stage,
     };
 }

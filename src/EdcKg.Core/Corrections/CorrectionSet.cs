@@ -55,6 +55,14 @@ public sealed class CorrectionSet
         }
     }
 
+    /// <summary>
+    /// The active splits, as (document id, the name split off, the new name), in the order they were made: entity
+    /// resolution keeps each new name apart from the entity it was split from.
+    /// </summary>
+    public IEnumerable<(string DocumentId, string Entity, string NewName)> EntitySplits
+        => entityCorrections.Where(e => e.Correction is { Kind: CorrectionKind.SplitEntity, DocumentId: not null })
+            .Select(e => (e.Correction.DocumentId!, e.Correction.Entity!, e.Correction.NewName!));
+
     /// <summary>No corrections at all.</summary>
     public static CorrectionSet Empty { get; } = new([]);
 

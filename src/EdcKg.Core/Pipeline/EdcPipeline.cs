@@ -27,6 +27,7 @@ public sealed class EdcPipeline
     private readonly EdcSettings settings;
     private readonly RunStore store;
     private readonly StageScheduler scheduler;
+    private readonly IRunProgress progress;
     private readonly ILogger logger;
 
     /// <summary>
@@ -50,7 +51,8 @@ public sealed class EdcPipeline
         this.settings = settings;
         this.store = store;
         this.logger = logger ?? NullLogger.Instance;
-        scheduler = new StageScheduler(store, settings.Parallelism, progress ?? new SilentProgress(), this.logger);
+        this.progress = progress ?? new SilentProgress();
+        scheduler = new StageScheduler(store, settings.Parallelism, this.progress, this.logger);
     }
 
     /// <summary>Requests, tokens and time per role and model of the calls that reached a model (cache hits left out).</summary>
@@ -93,7 +95,7 @@ public sealed class EdcPipeline
             if (settings.EntityResolution is not null)
             {
                 // The mentions are those of the triples as written: a triple a reviewer dropped mentions nothing.
-                await ResolveEntitiesAsync(iteration, written, outputDirectory, cancellationToken).ConfigureAwait(false);
+                await ResolveEntitiesAsync(iteration, written, corrections, outputDirectory, cancellationToken).ConfigureAwait(false);
             }
 
             tally.Add(iteration, previous, hints.Values);
@@ -181,13 +183,23 @@ public sealed class EdcPipeline
     /// resumed or repeated run replays them. Writes <c>entities.jsonl</c> and <c>entity_decisions.jsonl</c> and adds
     /// the entity ids to <c>triples.jsonl</c>; <c>canon_kg.txt</c> keeps the names as extracted.
     /// </summary>
-    private async Task ResolveEntitiesAsync(int iteration, IReadOnlyList<DocumentResult> results, string outputDirectory, CancellationToken cancellationToken)
+    private async Task ResolveEntitiesAsync(int iteration, IReadOnlyList<DocumentResult> results, CorrectionSet corrections, string outputDirectory, CancellationToken cancellationToken)
     {
         var mentions = EntityMentions.Collect(results.Select(r => (r.Document, (IReadOnlyList<Triple>)r.CanonicalTriples().Select(t => t.Triple).ToList())));
         await using var log = EntityStore.Open(store);
         var stage = new EntityResolution(
             models.EntityResolution ?? models.Verifier, models.EntityResolutionEmbedder ?? models.CanonicalizationEmbedder, prompts.EntityResolution!, log, settings.EntityResolution);
-        var resolved = await stage.InvokeAsync(new EntityResolutionInput(iteration, mentions), cancellationToken).ConfigureAwait(false);
+        var done = (await log.LoadAsync(iteration, cancellationToken).ConfigureAwait(false)).Count;
+        EntityResolutionResult resolved;
+        using (var stageProgress = progress.BeginStage(stage.Name, iteration, mentions.Count, Math.Min(done, mentions.Count)))
+        {
+            // A mention a reviewer split off an entity is not merged back into it.
+            var keptApart = corrections.EntitySplits
+                .GroupBy(s => EntityMention.MentionKey(s.DocumentId, s.NewName), StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(s => s.Entity).ToList(), StringComparer.Ordinal);
+            resolved = await stage.InvokeAsync(new EntityResolutionInput(iteration, mentions) { Progress = stageProgress, KeptApart = keptApart }, cancellationToken).ConfigureAwait(false);
+        }
+
         logger.LogInformation(
             "Iteration {Iteration}: {Mentions} entity mentions resolved into {Entities} entities ({Questions} questions, {Replayed} decisions replayed)",
             iteration, mentions.Count, resolved.Entities.Count, resolved.Questions, resolved.Decisions.Count - resolved.Decided);

@@ -70,6 +70,8 @@ public sealed class EntityResolution(
             {
                 var (candidates, reached) = state.Candidates(features, vector);
                 pairs += reached;
+                var apart = KeptApart(input, mention, state);
+                candidates = [.. candidates.Where(c => !apart.Contains(c.EntityId))];
                 if (candidates.Count == 0)
                 {
                     decision = new EntityDecision(sequence, mention, [], null, EntityDecisionOutcome.New, NewId(sequence), "none");
@@ -79,12 +81,18 @@ public sealed class EntityResolution(
                     questions++;
                     decision = await AskAsync(sequence, mention, candidates, state, cancellationToken).ConfigureAwait(false);
                 }
+
+                if (apart.Count > 0)
+                {
+                    decision = decision with { DifferentFrom = [.. decision.DifferentFrom.Union(decision.Outcome == EntityDecisionOutcome.New ? apart : [])] };
+                }
             }
 
             // Logged before it is applied: a kill between the two loses nothing, the next run replays the decision.
             await log.AppendAsync(input.Iteration, decision, cancellationToken).ConfigureAwait(false);
             state.Apply(decision, vector, features);
             decisions.Add(decision);
+            input.Progress?.Advance();
         }
 
         var live = input.Mentions.Select(m => m.Key).ToHashSet(StringComparer.Ordinal);
@@ -142,6 +150,26 @@ public sealed class EntityResolution(
 
         var target = candidates[chosen[0] - 'A'].EntityId;
         return new EntityDecision(sequence, mention, candidates, answer, EntityDecisionOutcome.Merged, target, "model");
+    }
+
+    // The entities holding the names a reviewer split the mention off.
+    private static IReadOnlyList<string> KeptApart(EntityResolutionInput input, EntityMention mention, ResolutionState state)
+    {
+        if (input.KeptApart?.GetValueOrDefault(mention.Key) is not { Count: > 0 } names)
+        {
+            return [];
+        }
+
+        var ids = new List<string>();
+        foreach (var name in names)
+        {
+            if (state.TryGetExact(NameFeatures.Of(EntityName.Of(name)), out var node) && state.Clusters.IdOf(node) is var id && !ids.Contains(id))
+            {
+                ids.Add(id);
+            }
+        }
+
+        return ids;
     }
 
     private async Task<Dictionary<string, float[]>> EmbedAsync(IEnumerable<EntityMention> mentions, CancellationToken cancellationToken)

@@ -171,6 +171,22 @@ public sealed class EntityResolutionTests : IDisposable
     }
 
     [Fact]
+    public async Task AMentionAReviewerSplitOffIsNotMergedBack()
+    {
+        var model = new ScriptedEntityResolver(Identity);
+        var mentions = Variants();
+        var shepard = mentions.Single(m => m.Name == "Shepard");
+        var input = new EntityResolutionInput(0, mentions) { KeptApart = new Dictionary<string, IReadOnlyList<string>> { [shepard.Key] = ["Alan Shepard"] } };
+        var result = await new EntityResolution(model, new HashingEmbeddingGenerator(), Template, new MemoryEntityDecisionLog()).InvokeAsync(input, CancellationToken.None);
+
+        var alan = result.EntityOf("0", "Alan Shepard");
+        Assert.NotEqual(alan, result.EntityOf("2", "Shepard"));
+        var decision = result.Decisions.Single(d => d.Mention.Name == "Shepard");
+        Assert.DoesNotContain(decision.Candidates, c => c.EntityId == alan);
+        Assert.Contains(alan!, decision.DifferentFrom);
+    }
+
+    [Fact]
     public async Task TheQuestionListsCandidatesWithContextAndNoneOfTheAboveLast()
     {
         var model = new ScriptedEntityResolver(Identity);
