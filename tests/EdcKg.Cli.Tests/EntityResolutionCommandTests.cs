@@ -1,10 +1,11 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using TestModels;
+using Xunit.Abstractions;
 
 namespace EdcKg.Cli.Tests;
 
-public sealed class EntityResolutionCommandTests
+public sealed class EntityResolutionCommandTests(ITestOutputHelper log)
 {
     private static readonly string[] Texts =
     [
@@ -37,6 +38,34 @@ public sealed class EntityResolutionCommandTests
         (code, _, stderr) = await CliRunner.InvokeAsync([.. args, "--llm-endpoint", stub.Endpoints.First()]);
         Assert.True(code == 0, stderr);
         Assert.Equal(requests, stub.Log.Count);
+    }
+
+    [Fact]
+    public async Task OnTheTinyLocalModelEveryAnswerIsOneOfTheLettersOffered()
+    {
+        // The stages are served by the stub (so there are triples); the merge questions go to the tiny local model.
+        var folder = CliRunner.TempDirectory();
+        var model = Path.Combine(folder, "tiny.gguf");
+        TinyLlamaGguf.Write(model);
+        var corpus = CliRunner.WriteCorpus(folder, Texts);
+        var output = Path.Combine(folder, "out");
+        await using var stub = new OpenAiStub();
+        var (code, _, error) = await CliRunner.InvokeAsync(
+            "run", "--input-text-file-path", corpus, "--oie-llm", "scripted-llm", "--sc-embedder", "hashing-embedder", "--llm-endpoint", stub.Endpoints.First(),
+            "--resolve-entities", "--er-llm", model, "--output-dir", output, "--threads", "1", "--context-size", "4096");
+        Assert.True(code == ExitCodes.Success, error);
+
+        var decisions = File.ReadAllLines(Path.Combine(output, "iter0", "entity_decisions.jsonl")).Select(l => JsonNode.Parse(l)!).ToList();
+        Assert.Equal(File.ReadAllLines(Path.Combine(output, "iter0", "entities.jsonl")).Length, decisions.Count(d => d["outcome"]!.GetValue<string>() is "New" or "Refused"));
+        var asked = decisions.Where(d => d["answer"] is not null).ToList();
+        foreach (var decision in asked)
+        {
+            // The grammar allows exactly the letters of the candidates and of "None of the above".
+            var letters = Enumerable.Range(0, decision["candidates"]!.AsArray().Count + 1).Select(i => ((char)('A' + i)).ToString());
+            Assert.Contains(decision["answer"]!.GetValue<string>().Trim(), letters);
+        }
+
+        log.WriteLine($"{decisions.Count} decisions, {asked.Count} asked the tiny model");
     }
 
     [Fact]
