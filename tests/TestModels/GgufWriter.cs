@@ -1,15 +1,21 @@
+using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace TestModels;
 
-/// <summary>Writes a GGUF v3 file: metadata key/values, tensor descriptors, then aligned tensor data.</summary>
+/// <summary>
+/// Writes a GGUF v3 file: metadata key/values, tensor descriptors, then aligned tensor data. Tensor values are
+/// produced chunk by chunk while the file is written, so a model of billions of weights needs one chunk of memory.
+/// </summary>
 public sealed class GgufWriter
 {
     private const int Alignment = 32;
+    private const int ChunkValues = 1 << 20;
     private const uint TypeUInt32 = 4, TypeInt32 = 5, TypeFloat32 = 6, TypeBool = 7, TypeString = 8, TypeArray = 9;
 
     private readonly List<Action<BinaryWriter>> metadata = [];
-    private readonly List<(string Name, long[] Shape, bool Half, float[] Data)> tensors = [];
+    private readonly List<(string Name, long[] Shape, bool Half, Action<long, Span<float>> Fill)> tensors = [];
 
     /// <summary>Adds a uint32 value.</summary>
     public void Add(string key, uint value) => metadata.Add(w => { Key(w, key, TypeUInt32); w.Write(value); });
@@ -67,7 +73,21 @@ public sealed class GgufWriter
             throw new ArgumentException($"Tensor {name} has {data.Length} values for shape [{string.Join(", ", shape)}].", nameof(data));
         }
 
-        tensors.Add((name, shape, half, data));
+        tensors.Add((name, shape, half, (start, chunk) => data.AsSpan((int)start, chunk.Length).CopyTo(chunk)));
+    }
+
+    /// <summary>
+    /// Adds a tensor whose values <paramref name="fill"/> writes when the file is saved: it is called with the index of
+    /// the first value and a chunk to fill, in order from the first value to the last.
+    /// </summary>
+    public void AddTensor(string name, long[] shape, bool half, Action<long, Span<float>> fill)
+    {
+        if (shape.Length == 0 || shape.Any(d => d < 1))
+        {
+            throw new ArgumentException($"Tensor {name} has the shape [{string.Join(", ", shape)}].", nameof(shape));
+        }
+
+        tensors.Add((name, shape, half, fill));
     }
 
     /// <summary>Writes the file.</summary>
@@ -85,7 +105,7 @@ public sealed class GgufWriter
         }
 
         long offset = 0;
-        foreach (var (name, shape, half, data) in tensors)
+        foreach (var (name, shape, half, _) in tensors)
         {
             Text(w, name);
             w.Write((uint)shape.Length);
@@ -96,26 +116,33 @@ public sealed class GgufWriter
 
             w.Write(half ? 1u : 0u);
             w.Write((ulong)offset);
-            offset = Align(offset + (data.Length * (half ? 2L : 4L)));
+            offset = Align(offset + (Count(shape) * (half ? 2L : 4L)));
         }
 
         Pad(w);
-        foreach (var (_, _, half, data) in tensors)
+        var values = new float[ChunkValues];
+        var bytes = new byte[ChunkValues * sizeof(float)];
+        foreach (var (_, shape, half, fill) in tensors)
         {
-            foreach (var value in data)
+            var count = Count(shape);
+            for (long start = 0; start < count; start += ChunkValues)
             {
-                if (half)
-                {
-                    w.Write((Half)value);
-                }
-                else
-                {
-                    w.Write(value);
-                }
+                var chunk = values.AsSpan(0, (int)Math.Min(ChunkValues, count - start));
+                fill(start, chunk);
+                w.Write(half ? HalfBytes(chunk, bytes) : MemoryMarshal.AsBytes(chunk));
             }
 
             Pad(w);
         }
+    }
+
+    private static long Count(long[] shape) => shape.Aggregate(1L, (a, b) => a * b);
+
+    private static ReadOnlySpan<byte> HalfBytes(ReadOnlySpan<float> chunk, byte[] buffer)
+    {
+        var halves = MemoryMarshal.Cast<byte, Half>(buffer.AsSpan(0, chunk.Length * 2));
+        TensorPrimitives.ConvertToHalf(chunk, halves);
+        return buffer.AsSpan(0, chunk.Length * 2);
     }
 
     private static long Align(long value) => (value + Alignment - 1) / Alignment * Alignment;

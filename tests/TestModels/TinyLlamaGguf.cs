@@ -2,7 +2,10 @@ namespace TestModels;
 
 /// <summary>
 /// Writes a random-weight llama-architecture GGUF that llama.cpp loads for real: a SentencePiece vocabulary with
-/// byte fallback and a ChatML chat template, so prompts tokenize and the chat template applies.
+/// byte fallback and a ChatML chat template, so prompts tokenize and the chat template applies. Any shape works, up to
+/// a real model's (<see cref="TinyLlamaSpec.Realistic750M"/>): weights are generated while the file is written, so
+/// memory stays at one chunk whatever the model's size. Speed depends on the shape and the token counts, not on the
+/// weights' values, so such a model measures what a real one of that shape would do.
 /// </summary>
 public static class TinyLlamaGguf
 {
@@ -12,15 +15,18 @@ public static class TinyLlamaGguf
         + "{% endfor %}{% if add_generation_prompt %}{{ '<|im_start|>assistant\n' }}{% endif %}";
 
     /// <summary>Writes the model described by <paramref name="spec"/> to <paramref name="path"/>.</summary>
-    public static void Write(string path, TinyLlamaSpec? spec = null)
+    /// <param name="path">The GGUF file to write.</param>
+    /// <param name="spec">The shape (default: the tiny test model).</param>
+    /// <param name="vocabulary">The vocabulary (default: the tiny one).</param>
+    public static void Write(string path, TinyLlamaSpec? spec = null, TinyVocabulary? vocabulary = null)
     {
         spec ??= new TinyLlamaSpec();
-        var vocabulary = new TinyVocabulary();
+        vocabulary ??= new TinyVocabulary();
         var n = vocabulary.Tokens.Count;
         var random = new Random(spec.Seed);
         var gguf = new GgufWriter();
         gguf.Add("general.architecture", "llama");
-        gguf.Add("general.name", "edckg-tiny-random");
+        gguf.Add("general.name", spec.Name);
         gguf.Add("general.file_type", spec.HalfPrecision ? 1u : 0u);
         gguf.Add("llama.context_length", (uint)spec.ContextLength);
         gguf.Add("llama.embedding_length", (uint)spec.Width);
@@ -45,37 +51,35 @@ public static class TinyLlamaGguf
 
         var width = spec.Width;
         var ff = spec.FeedForward;
-        float[] Ones(int count) => Enumerable.Repeat(1f, count).ToArray();
-        float[] Uniform(int count, float scale)
+        // Values are drawn in file order from one generator as the file is written, so a shape always gets the same weights.
+        static Action<long, Span<float>> Ones() => (_, chunk) => chunk.Fill(1f);
+        Action<long, Span<float>> Uniform(float scale) => (_, chunk) =>
         {
-            var values = new float[count];
-            for (var i = 0; i < count; i++)
+            for (var i = 0; i < chunk.Length; i++)
             {
-                values[i] = (float)((random.NextDouble() * 2) - 1) * scale;
+                chunk[i] = (float)((random.NextDouble() * 2) - 1) * scale;
             }
-
-            return values;
-        }
+        };
 
         var half = spec.HalfPrecision;
-        gguf.AddTensor("token_embd.weight", [width, n], Uniform(width * n, 1f), half);
+        gguf.AddTensor("token_embd.weight", [width, n], half, Uniform(1f));
         for (var layer = 0; layer < spec.Layers; layer++)
         {
             var prefix = $"blk.{layer}.";
             var attention = 1f / MathF.Sqrt(width);
-            gguf.AddTensor(prefix + "attn_norm.weight", [width], Ones(width), half: false);
-            gguf.AddTensor(prefix + "attn_q.weight", [width, width], Uniform(width * width, attention), half);
-            gguf.AddTensor(prefix + "attn_k.weight", [width, width], Uniform(width * width, attention), half);
-            gguf.AddTensor(prefix + "attn_v.weight", [width, width], Uniform(width * width, attention), half);
-            gguf.AddTensor(prefix + "attn_output.weight", [width, width], Uniform(width * width, attention), half);
-            gguf.AddTensor(prefix + "ffn_norm.weight", [width], Ones(width), half: false);
-            gguf.AddTensor(prefix + "ffn_gate.weight", [width, ff], Uniform(width * ff, attention), half);
-            gguf.AddTensor(prefix + "ffn_up.weight", [width, ff], Uniform(width * ff, attention), half);
-            gguf.AddTensor(prefix + "ffn_down.weight", [ff, width], Uniform(ff * width, 1f / MathF.Sqrt(ff)), half);
+            gguf.AddTensor(prefix + "attn_norm.weight", [width], half: false, Ones());
+            gguf.AddTensor(prefix + "attn_q.weight", [width, width], half, Uniform(attention));
+            gguf.AddTensor(prefix + "attn_k.weight", [width, width], half, Uniform(attention));
+            gguf.AddTensor(prefix + "attn_v.weight", [width, width], half, Uniform(attention));
+            gguf.AddTensor(prefix + "attn_output.weight", [width, width], half, Uniform(attention));
+            gguf.AddTensor(prefix + "ffn_norm.weight", [width], half: false, Ones());
+            gguf.AddTensor(prefix + "ffn_gate.weight", [width, ff], half, Uniform(attention));
+            gguf.AddTensor(prefix + "ffn_up.weight", [width, ff], half, Uniform(attention));
+            gguf.AddTensor(prefix + "ffn_down.weight", [ff, width], half, Uniform(1f / MathF.Sqrt(ff)));
         }
 
-        gguf.AddTensor("output_norm.weight", [width], Ones(width), half: false);
-        gguf.AddTensor("output.weight", [width, n], Uniform(width * n, spec.OutputScale / MathF.Sqrt(width)), half);
+        gguf.AddTensor("output_norm.weight", [width], half: false, Ones());
+        gguf.AddTensor("output.weight", [width, n], half, Uniform(spec.OutputScale / MathF.Sqrt(width)));
         gguf.Save(path);
     }
 }
