@@ -1,11 +1,10 @@
 using System.Text;
-using EdcKg.LlamaCpp.Native;
 using Microsoft.Extensions.AI;
 
 namespace EdcKg.LlamaCpp;
 
 /// <summary>A request admitted into the context: its sequence id, progress through the prompt, sampler and answer so far.</summary>
-internal sealed class ActiveSequence(GenerationRequest request, int id, int sharedPrefix, bool fillsCache, SafeLlamaSamplerHandle sampler) : IDisposable
+internal sealed class ActiveSequence(GenerationRequest request, int id, int sharedPrefix, TokenSampler sampler) : IDisposable
 {
     private readonly Decoder utf8 = Encoding.UTF8.GetDecoder();
     private readonly StringBuilder text = new();
@@ -16,13 +15,13 @@ internal sealed class ActiveSequence(GenerationRequest request, int id, int shar
 
     public int Id => id;
 
-    public SafeLlamaSamplerHandle Sampler => sampler;
+    public TokenSampler Sampler => sampler;
 
-    /// <summary>Prompt tokens whose KV cells were copied from the prefix cache.</summary>
+    /// <summary>Prompt tokens whose KV cells were taken from the prefix cache instead of being evaluated.</summary>
     public int SharedPrefix { get; } = sharedPrefix;
 
-    /// <summary>Whether this sequence's prompt also fills the prefix cache (its tokens are tagged with the cache sequence).</summary>
-    public bool FillsCache => fillsCache;
+    /// <summary>Prompt tokens this sequence has in common with the cached prefix now (those cells are counted with the cache).</summary>
+    public int CachedPrefix { get; set; }
 
     /// <summary>Next prompt token to evaluate; equal to the prompt length once the prompt is in the KV cache.</summary>
     public int PromptCursor { get; set; } = sharedPrefix;
@@ -40,9 +39,6 @@ internal sealed class ActiveSequence(GenerationRequest request, int id, int shar
     public List<int> Tokens { get; } = [];
 
     public ChatFinishReason? Finish { get; private set; }
-
-    /// <summary>KV cells this sequence may still claim (its own prompt part and its answer).</summary>
-    public int ReservedCells => request.PromptTokens.Length - SharedPrefix + request.MaxTokens;
 
     /// <summary>Appends a sampled token's bytes; ends the answer at a stop sequence or the token limit.</summary>
     public void Append(int token, byte[] bytes)

@@ -5,13 +5,20 @@ namespace EdcKg.LlamaCpp;
 
 /// <summary>
 /// Decodes many requests together in one context: one <c>llama_decode</c> per step over every active sequence
-/// (prompt chunks and one answer token each), each with its own sampler. Sequence 0 holds a cached prompt prefix;
-/// a request that shares at least <see cref="LlamaChatClientOptions.MinSharedPrefixTokens"/> tokens with it gets
-/// those KV cells copied (<c>llama_memory_seq_cp</c>) instead of evaluating them again.
+/// (prompt chunks and one answer token each), each with its own sampler. A request that shares at least
+/// <see cref="LlamaChatClientOptions.MinSharedPrefixTokens"/> prompt tokens with KV cells already evaluated (the cached
+/// prefix in sequence 0, or the prompt of a sequence in flight) gets those cells (<c>llama_memory_seq_cp</c>, which in
+/// the unified buffer tags cells rather than copying them) instead of evaluating them again; one that would share more
+/// with a prompt still being evaluated waits for it. Sequence 0 holds the prefix shared last, so each shared cell is
+/// counted once against the context, and it keeps a finished stage's instructions for its next requests.
 /// </summary>
 internal sealed class BatchedGenerator : IDisposable
 {
     private const int CacheSequence = 0;
+
+    // Waiting requests looked at per step: enough to fill every free slot past a few deferred ones, few enough that a
+    // queue of thousands costs nothing per step.
+    private const int MaxScannedPerStep = 256;
 
     private readonly LlamaModel model;
     private readonly LlamaChatClientOptions options;
@@ -26,8 +33,7 @@ internal sealed class BatchedGenerator : IDisposable
     private readonly Task loop;
     private readonly Lock statisticsGate = new();
     private LlamaBatch batch;
-    private List<int> cachedTokens = [];
-    private int cacheEvaluated;
+    private int[] cachedTokens = [];
     private GenerationStatistics statistics = new(0, 0, 0, 0, 0);
 
     public BatchedGenerator(LlamaModel model, LlamaChatClientOptions options)
@@ -141,12 +147,13 @@ internal sealed class BatchedGenerator : IDisposable
 
     private void Admit()
     {
-        while (waiting.Count > 0 && freeIds.Count > 0)
+        var scanned = 0;
+        var deferred = new List<GenerationRequest>();
+        while (waiting.Count > 0 && freeIds.Count > 0 && scanned++ < MaxScannedPerStep)
         {
-            var request = waiting.Peek();
+            var request = waiting.Dequeue();
             if (request.CancellationToken.IsCancellationRequested)
             {
-                waiting.Dequeue();
                 Cancel(request);
                 continue;
             }
@@ -154,85 +161,132 @@ internal sealed class BatchedGenerator : IDisposable
             var prompt = request.PromptTokens;
             if (prompt.Length + request.MaxTokens > contextSize)
             {
-                waiting.Dequeue();
-                var error = new LlamaException(
-                    $"The prompt ({prompt.Length} tokens) plus the answer limit ({request.MaxTokens} tokens) exceed the context size ({contextSize} tokens); raise the context size.");
-                request.Completion.TrySetException(error);
-                request.Pieces?.TryComplete(error);
+                Fail(request, new LlamaException(
+                    $"The prompt ({prompt.Length} tokens) plus the answer limit ({request.MaxTokens} tokens) exceed the context size ({contextSize} tokens); raise the context size."));
                 continue;
             }
 
-            var shared = 0;
-            var fillsCache = false;
-            if (options.PrefixCaching)
+            var (shared, source) = options.PrefixCaching ? SharedPrefix(prompt) : (0, null);
+            if (shared < 0)
             {
-                var common = CommonPrefix(cachedTokens, prompt);
-                var cacheComplete = cacheEvaluated == cachedTokens.Count;
-                if (common >= options.MinSharedPrefixTokens)
-                {
-                    if (!cacheComplete)
-                    {
-                        return; // the cache is still being filled by an earlier request of this stage: wait for it
-                    }
-
-                    shared = common;
-                    if (common < cachedTokens.Count && !active.Any(a => a.FillsCache))
-                    {
-                        // Keep only what requests share (the instructions and examples), not one document's tail.
-                        NativeMethods.llama_memory_seq_rm(memory, CacheSequence, common, -1);
-                        cachedTokens = cachedTokens[..common];
-                        cacheEvaluated = common;
-                    }
-                }
-                else if (cacheComplete && !active.Any(a => a.SharedPrefix > 0 || a.FillsCache))
-                {
-                    NativeMethods.llama_memory_seq_rm(memory, CacheSequence, -1, -1);
-                    cachedTokens = prompt[..^1].ToList();
-                    cacheEvaluated = 0;
-                    fillsCache = cachedTokens.Count > 0;
-                }
+                // A sequence still evaluating its prompt will soon hold more of this one: wait for it rather than
+                // evaluate the same tokens twice (the batch is full of its prompt meanwhile).
+                deferred.Add(request);
+                continue;
             }
 
-            var reserved = cachedTokens.Count + active.Sum(a => a.ReservedCells);
+            if (source is not null)
+            {
+                // The shared part goes to the cache sequence, which then counts those cells once for everyone.
+                NativeMethods.llama_memory_seq_rm(memory, CacheSequence, -1, -1);
+                NativeMethods.llama_memory_seq_cp(memory, source.Id, CacheSequence, 0, shared);
+                SetCache(prompt[..shared]);
+            }
+            else if (shared > 0 && shared < cachedTokens.Length)
+            {
+                // Keep only what requests share (the instructions and examples), not one document's tail.
+                NativeMethods.llama_memory_seq_rm(memory, CacheSequence, shared, -1);
+                SetCache(cachedTokens[..shared]);
+            }
+
             var need = prompt.Length - shared + request.MaxTokens;
-            if (active.Count > 0 && reserved + need > contextSize)
+            if (ReservedCells() + need > contextSize && shared == 0 && cachedTokens.Length > 0)
             {
-                if (fillsCache)
-                {
-                    cachedTokens = [];
-                    cacheEvaluated = 0;
-                }
-
-                return;
+                // The cached prefix is of no use to this request: free its cells before giving up on room.
+                NativeMethods.llama_memory_seq_rm(memory, CacheSequence, -1, -1);
+                SetCache([]);
             }
 
-            waiting.Dequeue();
-            Native.SafeLlamaSamplerHandle sampler;
+            if (active.Count > 0 && ReservedCells() + need > contextSize)
+            {
+                deferred.Add(request);
+                break;
+            }
+
+            TokenSampler sampler;
             try
             {
                 sampler = request.CreateSampler();
             }
             catch (Exception exception)
             {
-                if (fillsCache)
-                {
-                    cachedTokens = [];
-                }
-
-                request.Completion.TrySetException(exception);
-                request.Pieces?.TryComplete(exception);
+                Fail(request, exception);
                 continue;
             }
 
             var id = freeIds.Pop();
-            var sequence = new ActiveSequence(request, id, shared, fillsCache, sampler);
             if (shared > 0)
             {
                 NativeMethods.llama_memory_seq_cp(memory, CacheSequence, id, 0, shared);
             }
 
-            active.Add(sequence);
+            active.Add(new ActiveSequence(request, id, shared, sampler) { CachedPrefix = CommonPrefix(cachedTokens, prompt, prompt.Length) });
         }
+
+        // Deferred requests keep their place ahead of those that came after them.
+        if (deferred.Count > 0)
+        {
+            var rest = waiting.ToList();
+            waiting.Clear();
+            foreach (var request in deferred.Concat(rest))
+            {
+                waiting.Enqueue(request);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The prompt tokens a new request can take from KV cells already evaluated, and the active sequence they come from
+    /// (null: the cache sequence, or nothing shared); -1 when an active sequence still evaluating its prompt will
+    /// soon cover at least <see cref="LlamaChatClientOptions.MinSharedPrefixTokens"/> more of it.
+    /// </summary>
+    private (int Shared, ActiveSequence? Source) SharedPrefix(int[] prompt)
+    {
+        // The last prompt token is always evaluated: its logits give the first answer token.
+        var limit = prompt.Length - 1;
+        var best = CommonPrefix(cachedTokens, prompt, limit);
+        ActiveSequence? source = null;
+        var pending = 0;
+        foreach (var sequence in active)
+        {
+            var common = CommonPrefix(sequence.Request.PromptTokens, prompt, limit);
+            var available = Math.Min(common, sequence.PromptCursor);
+            // The cache is preferred unless a sequence holds clearly more: replacing it for a few tokens would churn it.
+            if (available >= best + options.MinSharedPrefixTokens || (available > best && best < options.MinSharedPrefixTokens))
+            {
+                (best, source) = (available, sequence);
+            }
+
+            if (common > sequence.PromptCursor)
+            {
+                pending = Math.Max(pending, common);
+            }
+        }
+
+        if (pending >= best + options.MinSharedPrefixTokens)
+        {
+            return (-1, null);
+        }
+
+        return best >= options.MinSharedPrefixTokens ? (best, source) : (0, null);
+    }
+
+    private void SetCache(int[] tokens)
+    {
+        cachedTokens = tokens;
+        foreach (var sequence in active)
+        {
+            sequence.CachedPrefix = CommonPrefix(cachedTokens, sequence.Request.PromptTokens, sequence.Request.PromptTokens.Length);
+        }
+    }
+
+    /// <summary>KV cells held or still claimable: the cached prefix once, and each sequence's prompt beyond it plus its answer.</summary>
+    private int ReservedCells() => cachedTokens.Length + active.Sum(a => a.Request.PromptTokens.Length - a.CachedPrefix + a.Request.MaxTokens);
+
+    private static void Fail(GenerationRequest request, Exception error)
+    {
+        request.Completion.TrySetException(error);
+        request.Pieces?.TryComplete(error);
     }
 
     private unsafe void Step()
@@ -297,14 +351,6 @@ internal sealed class BatchedGenerator : IDisposable
             throw new LlamaDecodeException(code);
         }
 
-        foreach (var sequence in active.Where(s => s.FillsCache && !s.Prefilling && cacheEvaluated < cachedTokens.Count))
-        {
-            // The prompt was evaluated in its own sequence only; once it is all in, its cells (all but the last
-            // token) are shared with the cache sequence, which in the unified buffer copies no data.
-            NativeMethods.llama_memory_seq_cp(memory, sequence.Id, CacheSequence, 0, cachedTokens.Count);
-            cacheEvaluated = cachedTokens.Count;
-        }
-
         var generated = 0;
         foreach (var sequence in active.ToList())
         {
@@ -319,7 +365,7 @@ internal sealed class BatchedGenerator : IDisposable
                 observer(new ReadOnlySpan<float>(logits, model.VocabularySize).ToArray());
             }
 
-            var token = NativeMethods.llama_sampler_sample(sequence.Sampler, context, sequence.OutputIndex);
+            var token = sequence.Sampler.Sample(context, sequence.OutputIndex);
             if (model.IsEndOfGeneration(token))
             {
                 sequence.EndOfGeneration();
@@ -332,6 +378,7 @@ internal sealed class BatchedGenerator : IDisposable
 
             if (sequence.Finish is not null)
             {
+                Retain(sequence);
                 Release(sequence);
                 var result = sequence.Complete();
                 sequence.Request.Pieces?.TryComplete();
@@ -358,17 +405,25 @@ internal sealed class BatchedGenerator : IDisposable
         }
     }
 
-    private void Release(ActiveSequence sequence)
+    private void Retain(ActiveSequence sequence)
     {
-        // Frees this sequence's KV cells; cells it shares with the cached prefix stay for the cache.
-        NativeMethods.llama_memory_seq_rm(memory, sequence.Id, -1, -1);
-        if (sequence.FillsCache && sequence.Prefilling)
+        // A finished prompt that shares nothing with the cache becomes the cache, so that the next request of its
+        // stage (the next document, or the next window of a canonicalization) finds its instructions evaluated.
+        var prompt = sequence.Request.PromptTokens;
+        if (!options.PrefixCaching || prompt.Length < 2 || CommonPrefix(cachedTokens, prompt, prompt.Length) >= options.MinSharedPrefixTokens)
         {
-            // The cache was to be filled from this sequence's prompt, which will now never be complete.
-            cachedTokens = [];
-            cacheEvaluated = 0;
+            return;
         }
 
+        NativeMethods.llama_memory_seq_rm(memory, CacheSequence, -1, -1);
+        NativeMethods.llama_memory_seq_cp(memory, sequence.Id, CacheSequence, 0, prompt.Length - 1);
+        SetCache(prompt[..^1]);
+    }
+
+    private void Release(ActiveSequence sequence)
+    {
+        // Frees this sequence's KV cells; cells it shares with the cached prefix or other sequences stay for them.
+        NativeMethods.llama_memory_seq_rm(memory, sequence.Id, -1, -1);
         active.Remove(sequence);
         freeIds.Push(sequence.Id);
         sequence.Dispose();
@@ -380,16 +435,6 @@ internal sealed class BatchedGenerator : IDisposable
         request.Pieces?.TryComplete(new OperationCanceledException(request.CancellationToken));
     }
 
-    private static int CommonPrefix(List<int> cached, int[] prompt)
-    {
-        // The last prompt token is always evaluated: its logits give the first answer token.
-        var limit = Math.Min(cached.Count, prompt.Length - 1);
-        var i = 0;
-        while (i < limit && cached[i] == prompt[i])
-        {
-            i++;
-        }
-
-        return i;
-    }
+    private static int CommonPrefix(int[] a, int[] b, int limit) =>
+        a.AsSpan(0, Math.Min(a.Length, limit)).CommonPrefixLength(b.AsSpan(0, Math.Min(b.Length, limit)));
 }

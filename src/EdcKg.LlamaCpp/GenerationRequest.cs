@@ -8,7 +8,7 @@ internal sealed class GenerationRequest
 {
     public required int[] PromptTokens { get; init; }
 
-    public required Func<Native.SafeLlamaSamplerHandle> CreateSampler { get; init; }
+    public required Func<TokenSampler> CreateSampler { get; init; }
 
     public required int MaxTokens { get; init; }
 

@@ -178,13 +178,92 @@ public sealed partial class LlamaChatClientTests(TinyModelFixture fixture)
     {
         using var client = new LlamaChatClient(fixture.Model, new() { Threads = 1, MaxParallelSequences = 1, ContextSize = 4096 });
         using var cancellation = new CancellationTokenSource();
-        var running = client.GetResponseAsync([new(ChatRole.User, "Write a lot")], new() { MaxOutputTokens = 3000 }, cancellation.Token);
-        await Task.Delay(50);
-        cancellation.Cancel();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running);
+        var pieces = 0;
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (var update in client.GetStreamingResponseAsync([new(ChatRole.User, "Write a lot")], new() { MaxOutputTokens = 3000 }, cancellation.Token))
+            {
+                // Cancel once the answer is being decoded.
+                pieces++;
+                cancellation.Cancel();
+            }
+        });
+        Assert.True(pieces >= 1);
         // The client keeps working after a cancelled request.
         var after = await client.GetResponseAsync([new(ChatRole.User, "Hi")], new() { MaxOutputTokens = 4 });
         Assert.Equal(4, after.Usage!.OutputTokenCount);
+    }
+
+    [Fact]
+    public async Task RequestsArrivingTogetherEvaluateTheirSharedPrefixOnce()
+    {
+        var prompts = EdcPrompts.Documents.Select(EdcPrompts.Extraction).ToList();
+        using var client = new LlamaChatClient(fixture.Model, new() { Threads = 1, MaxParallelSequences = 6, ContextSize = 8192 });
+        var tokens = prompts.Select(p => fixture.Model.Tokenize(client.PromptFor([new(ChatRole.User, p)], null), true, true)).ToList();
+        var shared = tokens.Skip(1).Min(t => tokens[0].AsSpan().CommonPrefixLength(t));
+
+        await Task.WhenAll(prompts.Select(p => client.GetResponseAsync([new(ChatRole.User, p)], new ChatOptions { MaxOutputTokens = 2 })));
+
+        // The first prompt is evaluated whole; the others wait for its prefix instead of evaluating it alongside.
+        var most = tokens[0].Length + tokens.Skip(1).Sum(t => t.Length - shared);
+        Assert.InRange(client.Statistics.PromptTokensEvaluated, tokens.Sum(t => t.Length - shared), most);
+    }
+
+    [Fact]
+    public async Task PromptsSharingADocumentReuseItAndAnswerAsAlone()
+    {
+        // Canonicalization asks about each triple of a document with the document's text first: requests of one
+        // document share that text even though requests of different documents share almost nothing.
+        static string Question(string document, int triple) => $"Text: {document}\nTriple {triple}: which relation fits? Answer with one letter.";
+        var prompts = EdcPrompts.Documents.Take(2).SelectMany(d => Enumerable.Range(1, 3).Select(t => Question(string.Concat(Enumerable.Repeat(d + " ", 4)), t))).ToList();
+        var options = new ChatOptions { MaxOutputTokens = 6 };
+
+        using var naive = new LlamaChatClient(fixture.Model, new() { Threads = 1, MaxParallelSequences = 1, PrefixCaching = false, ContextSize = 4096, ExactAttention = true });
+        var expected = new List<string>();
+        foreach (var prompt in prompts)
+        {
+            expected.Add((await naive.GetResponseAsync([new(ChatRole.User, prompt)], options)).Text);
+        }
+
+        using var batched = new LlamaChatClient(fixture.Model, new() { Threads = 1, MaxParallelSequences = 6, ContextSize = 8192, ExactAttention = true });
+        var responses = await Task.WhenAll(prompts.Select(p => batched.GetResponseAsync([new(ChatRole.User, p)], options)));
+
+        Assert.Equal(expected, responses.Select(r => r.Text));
+        Assert.True(batched.Statistics.PromptTokensEvaluated * 2 < naive.Statistics.PromptTokensEvaluated, $"{batched.Statistics} vs {naive.Statistics}");
+    }
+
+    [Fact]
+    public async Task AFinishedStagesPrefixStaysCachedForItsNextRequest()
+    {
+        var prompts = EdcPrompts.Documents.Take(2).Select(EdcPrompts.Extraction).ToList();
+        using var client = new LlamaChatClient(fixture.Model, new() { Threads = 1, MaxParallelSequences = 2, ContextSize = 8192 });
+        var first = await client.GetResponseAsync([new(ChatRole.User, prompts[0])], new ChatOptions { MaxOutputTokens = 2 });
+        var second = await client.GetResponseAsync([new(ChatRole.User, prompts[1])], new ChatOptions { MaxOutputTokens = 2 });
+
+        Assert.Equal(0, first.Usage!.CachedInputTokenCount);
+        Assert.True(second.Usage!.CachedInputTokenCount > second.Usage.InputTokenCount / 2, $"{second.Usage.CachedInputTokenCount} of {second.Usage.InputTokenCount}");
+    }
+
+    [Fact]
+    public async Task BatchedGrammarAnswersEqualOneAtATimeGrammarAnswers()
+    {
+        var prompts = EdcPrompts.Documents.Take(3).Select(EdcPrompts.Extraction).ToList();
+        var options = new ChatOptions
+        {
+            MaxOutputTokens = 40,
+            AdditionalProperties = new() { [ChatOptionKeys.OutputShape] = new TripleListShape(), [ChatOptionKeys.AnswerPrefix] = "Triplets: " },
+        };
+        using var naive = new LlamaChatClient(fixture.Model, new() { Threads = 1, MaxParallelSequences = 1, PrefixCaching = false, ContextSize = 4096, ExactAttention = true, GrammarLimits = SmallLimits });
+        var expected = new List<string>();
+        foreach (var prompt in prompts)
+        {
+            expected.Add((await naive.GetResponseAsync([new(ChatRole.User, prompt)], options)).Text);
+        }
+
+        using var batched = new LlamaChatClient(fixture.Model, new() { Threads = 1, MaxParallelSequences = 4, ContextSize = 8192, ExactAttention = true, GrammarLimits = SmallLimits });
+        var responses = await Task.WhenAll(prompts.Select(p => batched.GetResponseAsync([new(ChatRole.User, p)], options)));
+
+        Assert.Equal(expected, responses.Select(r => r.Text));
     }
 
     [Fact]

@@ -29,6 +29,8 @@ public sealed class StructLayoutTests
              "quantize_output_tensor", "only_copy", "pure", "keep_split", "dry_run", "imatrix", "kv_overrides",
              "tt_overrides", "prune_layers", "max_buf_size"]),
         ("struct llama_sampler_chain_params", typeof(LlamaSamplerChainParams), ["no_perf"]),
+        ("struct llama_token_data", typeof(LlamaTokenData), ["id", "logit", "p"]),
+        ("struct llama_token_data_array", typeof(LlamaTokenDataArray), ["data", "size", "selected", "sorted"]),
     ];
 
     [Fact]

@@ -37,5 +37,11 @@ internal static partial class NativeMethods
     public static partial int llama_sampler_sample(SafeLlamaSamplerHandle sampler, SafeLlamaContextHandle context, int index);
 
     [LibraryImport(Llama)]
+    public static unsafe partial void llama_sampler_apply(SafeLlamaSamplerHandle sampler, LlamaTokenDataArray* candidates);
+
+    [LibraryImport(Llama)]
+    public static partial void llama_sampler_accept(SafeLlamaSamplerHandle sampler, int token);
+
+    [LibraryImport(Llama)]
     public static partial void llama_sampler_free(nint sampler);
 }

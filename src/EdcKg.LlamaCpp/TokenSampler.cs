@@ -1,0 +1,102 @@
+using System.Numerics.Tensors;
+using EdcKg.LlamaCpp.Native;
+
+namespace EdcKg.LlamaCpp;
+
+/// <summary>
+/// Picks one sequence's next token from its logits: greedy (arg-max) or a temperature chain, constrained by an
+/// optional grammar. The grammar is asked first about the token the model prefers, and only when it refuses that
+/// token is it applied to the whole vocabulary (as llama.cpp's own common sampler does): the result is the same as
+/// applying it first, but a check of one candidate costs microseconds where a pass over 32,000 costs milliseconds.
+/// </summary>
+internal sealed unsafe class TokenSampler(SafeLlamaSamplerHandle? chain, SafeLlamaSamplerHandle? grammar, int vocabularySize) : IDisposable
+{
+    private LlamaTokenData[]? candidates;
+
+    /// <summary>Whether a grammar constrains the answer.</summary>
+    public bool Constrained => grammar is not null;
+
+    /// <summary>Samples from the logits at <paramref name="index"/> of the last batch and advances the grammar.</summary>
+    public int Sample(SafeLlamaContextHandle context, int index)
+    {
+        var logits = new ReadOnlySpan<float>(NativeMethods.llama_get_logits_ith(context, index), vocabularySize);
+        var token = Pick(logits, applyGrammar: false);
+        if (grammar is not null)
+        {
+            if (!Allowed(token, logits[token]))
+            {
+                token = Pick(logits, applyGrammar: true);
+            }
+
+            NativeMethods.llama_sampler_accept(grammar, token);
+        }
+
+        if (chain is not null)
+        {
+            NativeMethods.llama_sampler_accept(chain, token);
+        }
+
+        return token;
+    }
+
+    public void Dispose()
+    {
+        chain?.Dispose();
+        grammar?.Dispose();
+    }
+
+    private int Pick(ReadOnlySpan<float> logits, bool applyGrammar)
+    {
+        if (chain is null && !applyGrammar)
+        {
+            // Greedy: llama.cpp's greedy sampler takes the first of equal maxima too.
+            return TensorPrimitives.IndexOfMax(logits);
+        }
+
+        candidates ??= new LlamaTokenData[vocabularySize];
+        for (var i = 0; i < candidates.Length; i++)
+        {
+            candidates[i] = new LlamaTokenData { Id = i, Logit = logits[i] };
+        }
+
+        fixed (LlamaTokenData* data = candidates)
+        {
+            var array = new LlamaTokenDataArray { Data = data, Size = (nuint)candidates.Length, Selected = -1 };
+            if (applyGrammar)
+            {
+                NativeMethods.llama_sampler_apply(grammar!, &array);
+            }
+
+            if (chain is not null)
+            {
+                NativeMethods.llama_sampler_apply(chain, &array);
+                return array.Data[array.Selected].Id;
+            }
+
+            // Greedy over what the grammar left.
+            var best = -1;
+            for (var i = 0; i < (int)array.Size; i++)
+            {
+                if (!float.IsNegativeInfinity(array.Data[i].Logit) && (best < 0 || array.Data[i].Logit > array.Data[best].Logit))
+                {
+                    best = i;
+                }
+            }
+
+            if (best < 0)
+            {
+                throw new LlamaException("The grammar allows no token here: its rules cannot be completed.");
+            }
+
+            return array.Data[best].Id;
+        }
+    }
+
+    private bool Allowed(int token, float logit)
+    {
+        var single = new LlamaTokenData { Id = token, Logit = logit };
+        var array = new LlamaTokenDataArray { Data = &single, Size = 1, Selected = -1 };
+        NativeMethods.llama_sampler_apply(grammar!, &array);
+        return !float.IsNegativeInfinity(array.Data[0].Logit);
+    }
+}
