@@ -9,6 +9,9 @@ var benchmarks = new Dictionary<string, Func<string[], Task>>(StringComparer.Ord
     ["remote-scaleout"] = RemoteScaleOutBench.RunAsync,
     ["csv-export"] = CsvExportBench.RunAsync,
     ["llama-batching"] = TinyModelBench.LlmAsync,
+    ["llm"] = TinyModelBench.LlmAsync,
+    ["pipeline"] = TinyModelBench.PipelineAsync,
+    ["realistic-model"] = RealisticModelBench.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

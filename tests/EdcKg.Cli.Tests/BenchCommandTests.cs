@@ -7,19 +7,46 @@ namespace EdcKg.Cli.Tests;
 public sealed class BenchCommandTests
 {
     [Fact]
-    public async Task BenchLlmReportsBothPathsOnTheTinyModel()
+    public async Task BenchLlmReportsEveryPathAndTheLimitOnTheTinyModel()
     {
         var model = Path.Combine(CliRunner.TempDirectory(), "tiny.gguf");
         TinyLlamaGguf.Write(model);
-        var (code, output, error) = await Task.Run(() => CliRunner.RunAsync("bench", "llm", "--model", model, "--docs", "4", "--parallelism", "4", "--max-tokens", "4", "--threads", "1", "--json"));
+        var (code, output, error) = await Task.Run(() => CliRunner.RunAsync("bench", "llm", "--model", model, "--docs", "4", "--naive-docs", "2", "--parallelism", "4", "--max-tokens", "4", "--threads", "1", "--json"));
         Assert.True(code == ExitCodes.Success, error);
         var figures = LastJson(output);
-        foreach (var key in new[] { "naive_docs_per_s", "batched_docs_per_s", "naive_prompt_tokens_per_doc", "batched_prompt_tokens_per_doc", "peak_rss_mb" })
+        foreach (var key in new[]
+        {
+            "prompt_rate_tokens_per_s", "shared_prefix_tokens", "naive_docs_per_s", "batched_docs_per_s", "batched_grammar_docs_per_s", "batched_warm_docs_per_s",
+            "limit_docs_per_s", "steady_limit_docs_per_s", "naive_tokens_per_s", "batched_tokens_per_s", "naive_prompt_tokens_per_doc", "batched_prompt_tokens_per_doc", "peak_rss_mb",
+        })
         {
             Assert.True(figures.GetProperty(key).GetDouble() > 0, key);
         }
 
+        // The prefix is evaluated once on our path, and not at all once it is cached.
         Assert.True(figures.GetProperty("batched_prompt_tokens_per_doc").GetDouble() < figures.GetProperty("naive_prompt_tokens_per_doc").GetDouble());
+        Assert.True(figures.GetProperty("batched_warm_prompt_tokens_per_doc").GetDouble() < figures.GetProperty("batched_prompt_tokens_per_doc").GetDouble());
+        Assert.True(figures.GetProperty("limit_docs_per_s").GetDouble() < figures.GetProperty("steady_limit_docs_per_s").GetDouble());
+    }
+
+    [Fact]
+    public async Task BenchPipelineRunsEveryStageOnBothPaths()
+    {
+        var folder = CliRunner.TempDirectory();
+        var model = Path.Combine(folder, "tiny.gguf");
+        TinyLlamaGguf.Write(model);
+        var encoder = TinyEncoderFolder.Write(Path.Combine(folder, "encoder"));
+        var (code, output, error) = await Task.Run(() => CliRunner.RunAsync("bench", "pipeline", "--model", model, "--embedder", encoder, "--docs", "3", "--parallelism", "3", "--max-tokens", "100", "--threads", "1", "--json"));
+        Assert.True(code == ExitCodes.Success, error);
+        var figures = LastJson(output);
+        foreach (var key in new[] { "naive_docs_per_s", "ours_docs_per_s", "naive_llm_calls", "ours_llm_calls", "naive_answer_tokens", "ours_answer_tokens" })
+        {
+            Assert.True(figures.GetProperty(key).GetDouble() > 0, key);
+        }
+
+        // More than the three extraction calls: definitions and canonicalization ran too.
+        Assert.True(figures.GetProperty("ours_llm_calls").GetDouble() > 3);
+        Assert.True(figures.GetProperty("ours_prompt_tokens_evaluated").GetDouble() < figures.GetProperty("naive_prompt_tokens_evaluated").GetDouble());
     }
 
     [Fact]

@@ -32,7 +32,16 @@ internal static class Gbnf
     public static string PythonStringRule(int maxLength) =>
         $"\"'\" [^'\\\\\\n\\r]{{1,{maxLength}}} \"'\" | \"\\\"\" [^\"\\\\\\n\\r]{{1,{maxLength}}} \"\\\"\"";
 
-    /// <summary>A list literal of 0..<paramref name="maxItems"/> items of <paramref name="item"/>.</summary>
-    public static string ListRule(string item, int maxItems) =>
-        $"\"[\" ( {item} ( \", \" {item} ){{0,{Math.Max(0, maxItems - 1)}}} )? \"]\"";
+    /// <summary>A list literal of <paramref name="minItems"/>..<paramref name="maxItems"/> items of <paramref name="item"/>.</summary>
+    public static string ListRule(string item, int maxItems, int minItems = 0)
+    {
+        var max = Math.Max(1, maxItems);
+        if (minItems <= 0)
+        {
+            return $"\"[\" ( {item} ( \", \" {item} ){{0,{max - 1}}} )? \"]\"";
+        }
+
+        var min = Math.Min(minItems, max);
+        return $"\"[\" {item} ( \", \" {item} ){{{min - 1},{max - 1}}} \"]\"";
+    }
 }

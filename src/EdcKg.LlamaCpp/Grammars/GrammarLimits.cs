@@ -9,6 +9,12 @@ public sealed record GrammarLimits
     /// <summary>Most triples in a triple list, or entities in an entity list.</summary>
     public int MaxItems { get; init; } = 64;
 
+    /// <summary>
+    /// Fewest triples in a triple list, or entities in an entity list (0: an empty list is allowed). Benchmarks on
+    /// random-weight models raise it so that answers have the size of a real model's instead of an empty list.
+    /// </summary>
+    public int MinItems { get; init; }
+
     /// <summary>Most characters in one quoted string (an entity or a relation).</summary>
     public int MaxStringLength { get; init; } = 120;
 

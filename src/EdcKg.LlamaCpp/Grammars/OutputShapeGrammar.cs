@@ -13,9 +13,9 @@ public static class OutputShapeGrammar
         return shape switch
         {
             TripleListShape =>
-                $"root ::= {Gbnf.ListRule("triple", limits.MaxItems)}\n"
+                $"root ::= {Gbnf.ListRule("triple", limits.MaxItems, limits.MinItems)}\n"
                 + "triple ::= \"[\" str \", \" str \", \" str \"]\"\n" + text,
-            EntityListShape => $"root ::= {Gbnf.ListRule("str", limits.MaxItems)}\n" + text,
+            EntityListShape => $"root ::= {Gbnf.ListRule("str", limits.MaxItems, limits.MinItems)}\n" + text,
             ChoiceShape choice => Choice(choice),
             RelationDefinitionsShape definitions => Definitions(definitions, limits),
             _ => throw new ArgumentException($"No grammar for the output shape {shape.GetType().Name}.", nameof(shape)),

@@ -1,10 +1,10 @@
-namespace EdcKg.Cli.Benchmarks;
+namespace EdcKg.Benchmarks;
 
 /// <summary>
 /// Short encyclopaedic sentences in the style of WebNLG, for benchmarks run without a corpus. Each document differs
 /// from the others, so no path gains from repeated text beyond the shared prompt prefix.
 /// </summary>
-internal static class BenchmarkCorpus
+public static class BenchmarkCorpus
 {
     private static readonly string[] People = ["Clara Mendel", "Leon Ash", "Amira Haddad", "Tomas Novak", "Ines Duarte", "Kenji Mori", "Olga Petrova", "Samuel Okafor"];
     private static readonly string[] Places = ["Graz", "Lyon", "Porto", "Kraków", "Osaka", "Accra", "Tartu", "Quito", "Bergen"];

@@ -1,24 +1,22 @@
 using System.Globalization;
 using System.Numerics.Tensors;
-using EdcKg.Cli.ModelResolution;
-using EdcKg.Core.Pipeline;
 using EdcKg.Core.Retrieval;
 using Microsoft.Extensions.AI;
 
-namespace EdcKg.Cli.Benchmarks;
+namespace EdcKg.Benchmarks;
 
 /// <summary>
 /// Sentence embeddings per second at batch size 1 vs 32, and top-k queries per second over a random unit-vector schema
 /// for <see cref="EmbeddingIndex"/> vs a plain scalar loop, plus the index over embedding-like vectors; one thread,
 /// best of interleaved rounds, in one run.
 /// </summary>
-public sealed class EmbeddingBenchmark(EmbeddingBenchmarkSettings settings)
+public sealed class EmbeddingBenchmark(EmbeddingBenchmarkSettings settings, IEmbeddingGenerator<string, Embedding<float>> embedder)
 {
-    private const int BatchSize = 32;
+    /// <summary>Texts per call on the batched path; open the embedder with at least this batch size.</summary>
+    public const int BatchSize = 32;
     private static readonly string[] Words = ["the", "city", "capital", "of", "france", "is", "paris", "born", "in", "berlin", "member", "team", "author", "book"];
 
     /// <summary>Runs every contender, writes the figures side by side to <paramref name="output"/> and returns them.</summary>
-    /// <exception cref="ModelOpenException">The model cannot be opened; the message names <see cref="EmbeddingBenchmarkSettings.ModelOption"/>.</exception>
     public async Task<EmbeddingBenchmarkResult> RunAsync(TextWriter output, CancellationToken cancellationToken)
     {
         var rounds = new BestOfRounds(settings.Rounds, settings.RoundLength);
@@ -35,8 +33,6 @@ public sealed class EmbeddingBenchmark(EmbeddingBenchmarkSettings settings)
 
     private async Task<(double Batch1, double Batch32)> MeasureEmbeddingAsync(BestOfRounds rounds, CancellationToken cancellationToken)
     {
-        await using var models = new ModelResolver(new ModelOptions { Threads = settings.Threads });
-        var embedder = models.Embedder(ModelRole.CanonicalizationEmbedder, settings.ModelPath, settings.ModelOption);
         // Texts of 6 to 15 words, so a batch pads to its longest member as real definitions do.
         var texts = Enumerable.Range(0, settings.Texts)
             .Select(i => string.Join(' ', Enumerable.Range(0, 6 + (i % 10)).Select(j => Words[((i * 7) + (j * 3)) % Words.Length])))

@@ -1,6 +1,6 @@
 using EdcKg.Core.Prompts;
 
-namespace EdcKg.Cli.Benchmarks;
+namespace EdcKg.Benchmarks;
 
 /// <summary>What <see cref="LlamaBatchingBenchmark"/> measures: which model, prompts and documents, and how they are decoded.</summary>
 public sealed record LlamaBenchmarkSettings
@@ -14,8 +14,14 @@ public sealed record LlamaBenchmarkSettings
     /// <summary>The documents, one per entry; the benchmark uses the first <see cref="Documents"/> of them.</summary>
     public required IReadOnlyList<string> Corpus { get; init; }
 
-    /// <summary>Documents to extract from on each path.</summary>
-    public int Documents { get; init; } = 32;
+    /// <summary>Documents to extract from on the batched path.</summary>
+    public int Documents { get; init; } = 16;
+
+    /// <summary>
+    /// Documents the naive path extracts from (null: as many as the batched path). Each naive document costs the same
+    /// (nothing is shared), so fewer of them measure the same rate in less time.
+    /// </summary>
+    public int? NaiveDocuments { get; init; }
 
     /// <summary>Documents the batched path decodes together.</summary>
     public int Parallelism { get; init; } = 16;
@@ -29,11 +35,11 @@ public sealed record LlamaBenchmarkSettings
     /// <summary>Context size of the batched path in tokens (null: enough for every sequence decoded together).</summary>
     public int? ContextSize { get; init; }
 
-    /// <summary>
-    /// Constrains answers to the triple-list grammar, as a run does. A random-weight model then closes its list at once,
-    /// so without it every answer runs to <see cref="MaxOutputTokens"/> and the generation phase is measured too.
-    /// </summary>
-    public bool Grammar { get; init; }
+    /// <summary>Most tokens per <c>llama_decode</c> (n_batch = n_ubatch).</summary>
+    public int BatchSize { get; init; } = 512;
+
+    /// <summary>Flash attention on the batched path (null: llama.cpp decides).</summary>
+    public bool? FlashAttention { get; init; } = false;
 
     /// <summary>A folder with another build of the llama.cpp libraries (null: the usual places).</summary>
     public string? LlamaLibrary { get; init; }

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace EdcKg.Cli.Benchmarks;
+namespace EdcKg.Benchmarks;
 
 /// <summary>
 /// Runs contenders in interleaved rounds, each keeping its best rate, so a burst of load from other processes on a

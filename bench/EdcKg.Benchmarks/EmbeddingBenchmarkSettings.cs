@@ -1,15 +1,12 @@
-namespace EdcKg.Cli.Benchmarks;
+namespace EdcKg.Benchmarks;
 
 /// <summary>What <see cref="EmbeddingBenchmark"/> measures.</summary>
 public sealed record EmbeddingBenchmarkSettings
 {
-    /// <summary>A sentence-transformers ONNX folder (or a .gguf embedding model).</summary>
+    /// <summary>The embedding model's path, for the report.</summary>
     public required string ModelPath { get; init; }
 
-    /// <summary>The option that named the model, for errors.</summary>
-    public string ModelOption { get; init; } = "--model";
-
-    /// <summary>Threads of the encoder (1: one core, as the retrieval figures are).</summary>
+    /// <summary>Threads the embedder was opened with (1: one core, as the retrieval figures are), for the report.</summary>
     public int Threads { get; init; } = 1;
 
     /// <summary>Texts embedded per round by each contender.</summary>

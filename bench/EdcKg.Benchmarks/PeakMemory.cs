@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace EdcKg.Cli.Benchmarks;
+namespace EdcKg.Benchmarks;
 
 /// <summary>The process's peak resident memory, as the kernel counts it.</summary>
 internal static class PeakMemory

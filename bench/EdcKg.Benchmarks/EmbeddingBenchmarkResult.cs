@@ -1,4 +1,4 @@
-namespace EdcKg.Cli.Benchmarks;
+namespace EdcKg.Benchmarks;
 
 /// <summary>The figures of one <see cref="EmbeddingBenchmark"/> run, measured side by side.</summary>
 /// <param name="Batch1PerSecond">Texts embedded per second one at a time.</param>
