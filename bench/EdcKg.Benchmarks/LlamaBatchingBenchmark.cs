@@ -63,6 +63,7 @@ public sealed class LlamaBatchingBenchmark(LlamaBenchmarkSettings settings)
         // The rate is probed before and after the paths and the best kept: the limit is then the strictest the
         // machine showed during the run, whatever load other processes put on it meanwhile.
         var rate = PromptProcessingRate.Measure(model, settings.BatchSize, settings.Threads, flashAttention: settings.FlashAttention);
+        await Progress(output, $"prompt processing: {rate:F1} tokens/s; {prompts.Count} prompts of up to {longestPrompt} tokens, {shared} shared").ConfigureAwait(false);
         var naive = await MeasureAsync(
             model,
             new LlamaChatClientOptions { Threads = settings.Threads, MaxParallelSequences = 1, PrefixCaching = false, ContextSize = naiveContext, BatchSize = settings.BatchSize },
@@ -71,15 +72,22 @@ public sealed class LlamaBatchingBenchmark(LlamaBenchmarkSettings settings)
             concurrent: false,
             warmUp: false,
             cancellationToken).ConfigureAwait(false);
+        await Progress(output, $"naive: {naive.DocumentsPerSecond:F3} docs/s").ConfigureAwait(false);
         var batched = await MeasureAsync(model, batchedOptions, prompts, free, concurrent: true, warmUp: false, cancellationToken).ConfigureAwait(false);
+        await Progress(output, $"ours: {batched.DocumentsPerSecond:F3} docs/s").ConfigureAwait(false);
         var batchedGrammar = await MeasureAsync(model, batchedOptions, prompts, constrained, concurrent: true, warmUp: false, cancellationToken).ConfigureAwait(false);
+        await Progress(output, $"ours + grammar: {batchedGrammar.DocumentsPerSecond:F3} docs/s").ConfigureAwait(false);
         var warm = await MeasureAsync(model, batchedOptions, prompts, free, concurrent: true, warmUp: true, cancellationToken).ConfigureAwait(false);
+        await Progress(output, $"ours, warm: {warm.DocumentsPerSecond:F3} docs/s").ConfigureAwait(false);
         rate = Math.Max(rate, PromptProcessingRate.Measure(model, settings.BatchSize, settings.Threads, flashAttention: settings.FlashAttention));
 
         var result = new LlamaBenchmarkResult(rate, shared, own, naive, batched, batchedGrammar, warm, PeakMemory.ResidentMegabytes());
         await WriteTableAsync(output, tokenized, result).ConfigureAwait(false);
         return result;
     }
+
+    private static Task Progress(TextWriter output, FormattableString line) =>
+        output.WriteLineAsync("... " + line.ToString(CultureInfo.InvariantCulture));
 
     private ChatOptions Options(bool grammar)
     {

@@ -67,7 +67,7 @@ public sealed class PipelineBenchmark(PipelineBenchmarkSettings settings, IEmbed
                 OpenExtractionMaxTokens = settings.OpenExtractionMaxTokens,
                 SchemaDefinitionMaxTokens = settings.SchemaDefinitionMaxTokens,
             };
-            var identities = new Dictionary<string, string> { ["oie"] = "bench-llm", ["sd"] = "bench-llm", ["sc"] = "bench-llm", ["sc_embedder"] = "bench-embedder" };
+            var identities = new Dictionary<ModelRole, string> { [ModelRole.OpenExtraction] = "bench-llm", [ModelRole.SchemaDefinition] = "bench-llm", [ModelRole.SchemaCanonicalization] = "bench-llm", [ModelRole.CanonicalizationEmbedder] = "bench-embedder" };
             var clock = Stopwatch.StartNew();
             await using var store = RunStore.Open(folder);
             var pipeline = new EdcPipeline(new EdcBackends(client, client, client, embedder), prompts, edc, store, identities);

@@ -34,6 +34,7 @@ internal sealed class BatchedGenerator : IDisposable
     private readonly Lock statisticsGate = new();
     private LlamaBatch batch;
     private int[] cachedTokens = [];
+    private bool deferredForPrefix;
     private GenerationStatistics statistics = new(0, 0, 0, 0, 0);
 
     public BatchedGenerator(LlamaModel model, LlamaChatClientOptions options)
@@ -147,92 +148,123 @@ internal sealed class BatchedGenerator : IDisposable
 
     private void Admit()
     {
-        var scanned = 0;
         var deferred = new List<GenerationRequest>();
+        try
+        {
+            AdmitWaiting(deferred);
+        }
+        finally
+        {
+            // Deferred requests keep their place ahead of those that came after them.
+            if (deferred.Count > 0)
+            {
+                var rest = waiting.ToList();
+                waiting.Clear();
+                foreach (var request in deferred.Concat(rest))
+                {
+                    waiting.Enqueue(request);
+                }
+            }
+        }
+    }
+
+    private void AdmitWaiting(List<GenerationRequest> deferred)
+    {
+        var scanned = 0;
         while (waiting.Count > 0 && freeIds.Count > 0 && scanned++ < MaxScannedPerStep)
         {
             var request = waiting.Dequeue();
-            if (request.CancellationToken.IsCancellationRequested)
-            {
-                Cancel(request);
-                continue;
-            }
-
-            var prompt = request.PromptTokens;
-            if (prompt.Length + request.MaxTokens > contextSize)
-            {
-                Fail(request, new LlamaException(
-                    $"The prompt ({prompt.Length} tokens) plus the answer limit ({request.MaxTokens} tokens) exceed the context size ({contextSize} tokens); raise the context size."));
-                continue;
-            }
-
-            var (shared, source) = options.PrefixCaching ? SharedPrefix(prompt) : (0, null);
-            if (shared < 0)
-            {
-                // A sequence still evaluating its prompt will soon hold more of this one: wait for it rather than
-                // evaluate the same tokens twice (the batch is full of its prompt meanwhile).
-                deferred.Add(request);
-                continue;
-            }
-
-            if (source is not null)
-            {
-                // The shared part goes to the cache sequence, which then counts those cells once for everyone.
-                NativeMethods.llama_memory_seq_rm(memory, CacheSequence, -1, -1);
-                NativeMethods.llama_memory_seq_cp(memory, source.Id, CacheSequence, 0, shared);
-                SetCache(prompt[..shared]);
-            }
-            else if (shared > 0 && shared < cachedTokens.Length)
-            {
-                // Keep only what requests share (the instructions and examples), not one document's tail.
-                NativeMethods.llama_memory_seq_rm(memory, CacheSequence, shared, -1);
-                SetCache(cachedTokens[..shared]);
-            }
-
-            var need = prompt.Length - shared + request.MaxTokens;
-            if (ReservedCells() + need > contextSize && shared == 0 && cachedTokens.Length > 0)
-            {
-                // The cached prefix is of no use to this request: free its cells before giving up on room.
-                NativeMethods.llama_memory_seq_rm(memory, CacheSequence, -1, -1);
-                SetCache([]);
-            }
-
-            if (active.Count > 0 && ReservedCells() + need > contextSize)
-            {
-                deferred.Add(request);
-                break;
-            }
-
-            TokenSampler sampler;
             try
             {
-                sampler = request.CreateSampler();
+                if (!TryAdmit(request))
+                {
+                    deferred.Add(request);
+                    if (freeIds.Count > 0 && active.Count > 0 && !deferredForPrefix)
+                    {
+                        return; // no room: later requests would not fit either
+                    }
+                }
             }
             catch (Exception exception)
             {
                 Fail(request, exception);
-                continue;
             }
-
-            var id = freeIds.Pop();
-            if (shared > 0)
-            {
-                NativeMethods.llama_memory_seq_cp(memory, CacheSequence, id, 0, shared);
-            }
-
-            active.Add(new ActiveSequence(request, id, shared, sampler) { CachedPrefix = CommonPrefix(cachedTokens, prompt, prompt.Length) });
         }
+    }
 
-        // Deferred requests keep their place ahead of those that came after them.
-        if (deferred.Count > 0)
+    /// <summary>Admits <paramref name="request"/> (or completes it with its error); false when it must wait.</summary>
+    private bool TryAdmit(GenerationRequest request)
+    {
+        deferredForPrefix = false;
+        if (request.CancellationToken.IsCancellationRequested)
         {
-            var rest = waiting.ToList();
-            waiting.Clear();
-            foreach (var request in deferred.Concat(rest))
-            {
-                waiting.Enqueue(request);
-            }
+            Cancel(request);
+            return true;
         }
+
+        var prompt = request.PromptTokens;
+        if (prompt.Length + request.MaxTokens > contextSize)
+        {
+            Fail(request, new LlamaException(
+                $"The prompt ({prompt.Length} tokens) plus the answer limit ({request.MaxTokens} tokens) exceed the context size ({contextSize} tokens); raise the context size."));
+            return true;
+        }
+
+        var (shared, source) = options.PrefixCaching ? SharedPrefix(prompt) : (0, null);
+        if (shared < 0)
+        {
+            // A sequence still evaluating its prompt will soon hold more of this one: wait for it rather than
+            // evaluate the same tokens twice (the batch is full of its prompt meanwhile).
+            deferredForPrefix = true;
+            return false;
+        }
+
+        if (source is not null)
+        {
+            // The shared part goes to the cache sequence, which then counts those cells once for everyone.
+            NativeMethods.llama_memory_seq_rm(memory, CacheSequence, -1, -1);
+            NativeMethods.llama_memory_seq_cp(memory, source.Id, CacheSequence, 0, shared);
+            SetCache(prompt[..shared]);
+        }
+        else if (shared > 0 && shared < cachedTokens.Length)
+        {
+            // Keep only what requests share (the instructions and examples), not one document's tail.
+            NativeMethods.llama_memory_seq_rm(memory, CacheSequence, shared, -1);
+            SetCache(cachedTokens[..shared]);
+        }
+
+        var need = prompt.Length - shared + request.MaxTokens;
+        if (ReservedCells() + need > contextSize && shared == 0 && cachedTokens.Length > 0)
+        {
+            // The cached prefix is of no use to this request: free its cells before giving up on room.
+            NativeMethods.llama_memory_seq_rm(memory, CacheSequence, -1, -1);
+            SetCache([]);
+        }
+
+        if (active.Count > 0 && ReservedCells() + need > contextSize)
+        {
+            return false;
+        }
+
+        TokenSampler sampler;
+        try
+        {
+            sampler = request.CreateSampler();
+        }
+        catch (Exception exception)
+        {
+            Fail(request, exception);
+            return true;
+        }
+
+        var id = freeIds.Pop();
+        if (shared > 0)
+        {
+            NativeMethods.llama_memory_seq_cp(memory, CacheSequence, id, 0, shared);
+        }
+
+        active.Add(new ActiveSequence(request, id, shared, sampler) { CachedPrefix = CommonPrefix(cachedTokens, prompt, prompt.Length) });
+        return true;
     }
 
     /// <summary>
