@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using EdcKg.Cli.Benchmarks.Entities;
+using EdcKg.Benchmarks.Entities;
 using EdcKg.Core.Entities;
 using EdcKg.Core.Prompts;
 

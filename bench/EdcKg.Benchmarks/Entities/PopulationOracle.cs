@@ -1,6 +1,6 @@
 using Microsoft.Extensions.AI;
 
-namespace EdcKg.Cli.Benchmarks.Entities;
+namespace EdcKg.Benchmarks.Entities;
 
 /// <summary>
 /// Answers entity-resolution questions from the generated population's ground truth, in place of an LLM, so the

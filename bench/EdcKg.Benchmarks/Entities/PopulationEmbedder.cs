@@ -1,6 +1,6 @@
 using Microsoft.Extensions.AI;
 
-namespace EdcKg.Cli.Benchmarks.Entities;
+namespace EdcKg.Benchmarks.Entities;
 
 /// <summary>Returns the generated population's synthetic embedding of each mention text (see <see cref="SyntheticEntityPopulation"/>).</summary>
 internal sealed class PopulationEmbedder(IReadOnlyDictionary<string, float[]> vectors) : IEmbeddingGenerator<string, Embedding<float>>

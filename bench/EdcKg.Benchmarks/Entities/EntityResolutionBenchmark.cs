@@ -4,7 +4,7 @@ using EdcKg.Core.Entities;
 using EdcKg.Core.Prompts;
 using EdcKg.Core.Stages;
 
-namespace EdcKg.Cli.Benchmarks.Entities;
+namespace EdcKg.Benchmarks.Entities;
 
 /// <summary>
 /// Entity resolution over generated populations of growing size, side by side: mentions resolved per second, the
@@ -13,7 +13,7 @@ namespace EdcKg.Cli.Benchmarks.Entities;
 /// precision and recall of the resulting entities. The questions are answered from the population's ground truth
 /// and the embeddings are synthetic, so the figures are those of blocking and clustering, not of a model.
 /// </summary>
-internal sealed class EntityResolutionBenchmark(IReadOnlyList<int> sizes, int dimension, PromptTemplate template, EntityResolutionSettings settings)
+public sealed class EntityResolutionBenchmark(IReadOnlyList<int> sizes, int dimension, PromptTemplate template, EntityResolutionSettings settings)
 {
     /// <summary>Runs every size, writes one line per size to <paramref name="output"/> and returns the figures.</summary>
     public async Task<IReadOnlyDictionary<string, double>> RunAsync(TextWriter output, CancellationToken cancellationToken)

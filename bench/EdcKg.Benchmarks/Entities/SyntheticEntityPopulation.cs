@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Numerics.Tensors;
 using System.Text;
 
-namespace EdcKg.Cli.Benchmarks.Entities;
+namespace EdcKg.Benchmarks.Entities;
 
 /// <summary>
 /// A generated corpus of entity mentions for the entity-resolution benchmark: people (first names from a short list,
