@@ -1,8 +1,8 @@
 namespace EdcKg.Core.Text;
 
 /// <summary>
-/// The accent folding of Hugging Face's BERT normaliser (canonical decomposition, then dropping non-spacing marks)
-/// for precomposed characters of the Basic Multilingual Plane. The table is generated from the Unicode 14.0.0
+/// Canonical decomposition without non-spacing marks (the accent folding of Hugging Face's BERT normaliser, and the
+/// first step of transliterating to ASCII) for precomposed characters of the Basic Multilingual Plane. The table is generated from the Unicode 14.0.0
 /// character database; it is needed because the app runs with invariant globalization, where
 /// <see cref="string.Normalize()"/> does not decompose.
 /// </summary>

@@ -1,14 +1,16 @@
 using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
+using EdcKg.Core.Text;
 
 namespace EdcKg.Evaluation.PythonCompat;
 
 /// <summary>
 /// Turns text into ASCII the way the scorer's reference does with <c>unidecode</c> for the characters that occur in
 /// the benchmarks: Latin letters with diacritics lose them, ligatures and special letters are spelled out, typographic
-/// punctuation becomes its ASCII look-alike, Greek and Cyrillic are romanised. Characters outside these tables
-/// (CJK, Arabic, ...) are dropped; <c>unidecode</c> would romanise them, which is the one known difference.
+/// punctuation becomes its ASCII look-alike, Greek and Cyrillic are romanised, other letters with diacritics lose them
+/// through our own decomposition table (no ICU is needed). Letters of scripts without a table (CJK, Arabic, ...) keep
+/// a stand-in where <c>unidecode</c> would romanise them, so they still count as words, one per ideograph.
 /// </summary>
 internal static class AsciiTransliteration
 {
@@ -44,32 +46,64 @@ internal static class AsciiTransliteration
 
     private static string Decompose(Rune rune)
     {
-        // Letters with stacked diacritics (Vietnamese, Latin Extended Additional) reduce to their base letter.
-        string decomposed;
-        try
+        // Letters with diacritics outside the tables (Vietnamese, Latin Extended Additional, polytonic Greek,
+        // Cyrillic with marks) reduce to their base letter. The decomposition comes from our own table, not
+        // string.Normalize, which does nothing useful under invariant globalization.
+        var text = rune.ToString();
+        var folded = AccentFolding.Fold(text);
+        if (!string.Equals(folded, text, StringComparison.Ordinal))
         {
-            decomposed = rune.ToString().Normalize(NormalizationForm.FormD);
-        }
-        catch (PlatformNotSupportedException)
-        {
-            return string.Empty;
+            var builder = new StringBuilder();
+            foreach (var part in folded.EnumerateRunes())
+            {
+                if (part.IsAscii)
+                {
+                    builder.Append((char)part.Value);
+                }
+                else if (Table.TryGetValue(part.Value, out var mapped))
+                {
+                    builder.Append(mapped);
+                }
+                else
+                {
+                    // A base letter without a table ("か" of "が"): the whole letter keeps its stand-in, so
+                    // the dropped mark still tells the two apart as unidecode's "ga" and "ka" do.
+                    return StandIn(rune);
+                }
+            }
+
+            return builder.ToString();
         }
 
-        var builder = new StringBuilder();
-        foreach (var part in decomposed.EnumerateRunes())
-        {
-            if (part.IsAscii)
-            {
-                builder.Append((char)part.Value);
-            }
-            else if (Rune.GetUnicodeCategory(part) != UnicodeCategory.NonSpacingMark && Table.TryGetValue(part.Value, out var mapped))
-            {
-                builder.Append(mapped);
-            }
-        }
-
-        return builder.ToString();
+        return StandIn(rune);
     }
+
+    private static string StandIn(Rune rune)
+    {
+        var category = Rune.GetUnicodeCategory(rune);
+        var value = Rune.GetNumericValue(rune);
+        if (category is UnicodeCategory.DecimalDigitNumber or UnicodeCategory.OtherNumber && value >= 0 && value == Math.Floor(value))
+        {
+            // unidecode spells digits of every script, and circled or parenthesised numbers, as ASCII digits.
+            return value.ToString(CultureInfo.InvariantCulture);
+        }
+
+        if (category is UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
+            or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter)
+        {
+            // unidecode romanises these letters (an ideograph is one word: "北京" is "Bei Jing "). Without its
+            // tables, a letter keeps a stand-in named by its code point, so equal words still match, different
+            // words still differ, and an ideograph is still a word of its own; only homophones differ from EDC.
+            var name = "u" + rune.Value.ToString("x4", CultureInfo.InvariantCulture);
+            return IsIdeograph(rune.Value) ? name + " " : name;
+        }
+
+        // Marks, symbols and controls: unidecode drops most of them too.
+        return string.Empty;
+    }
+
+    private static bool IsIdeograph(int codePoint) =>
+        codePoint is >= 0x3400 and <= 0x4DBF or >= 0x4E00 and <= 0x9FFF or >= 0xF900 and <= 0xFAFF or >= 0x20000 and <= 0x3FFFF;
 
     private static FrozenDictionary<int, string> BuildTable()
     {
