@@ -61,12 +61,18 @@ internal static class ExperimentCommand
             var runs = await ExperimentRunner.RunAsync(loaded, prompts, configurations, output, cancellationToken).ConfigureAwait(false);
             foreach (var run in runs)
             {
+                if (run.Report is null)
+                {
+                    console.Note($"{run.Name}: not scored, {run.Failure}");
+                    continue;
+                }
+
                 var strict = run.Report.Total(EvaluationScheme.Strict);
                 console.Output.WriteLine($"{run.Name}: {run.Report.Entries} documents scored, Strict P {strict.Precision.Value:F3} R {strict.Recall.Value:F3} F1 {strict.F1.Value:F3}");
             }
 
             console.Output.WriteLine($"Report: {Path.Combine(output, "report.md")}");
-            return ExitCodes.Success;
+            return runs.All(r => r.Scored) ? ExitCodes.Success : ExitCodes.DocumentsFailed;
         }, "Finished runs are saved; run the same command again to resume.");
     }
 

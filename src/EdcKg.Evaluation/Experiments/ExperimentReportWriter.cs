@@ -54,6 +54,12 @@ public static class ExperimentReportWriter
         text.Append(string.Concat(Enumerable.Repeat("---:|", 13))).Append('\n');
         foreach (var run in runs)
         {
+            if (run.Report is null)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"| {run.Name} | failed |").Append(string.Concat(Enumerable.Repeat(" – |", 13))).Append('\n');
+                continue;
+            }
+
             text.Append(CultureInfo.InvariantCulture, $"| {run.Name} | {run.Report.Entries} |");
             foreach (var scheme in Enum.GetValues<EvaluationScheme>())
             {
@@ -68,7 +74,18 @@ public static class ExperimentReportWriter
         foreach (var run in runs)
         {
             var s = run.Summary;
-            text.Append(CultureInfo.InvariantCulture, $"| {run.Name} | {s.Documents} | {s.Iterations} | {s.CanonicalTriples} | {s.SchemaSize} | {s.UnparsedAnswers} | {run.Input.Rejected.Count} |\n");
+            var rejected = run.Input is null ? "–" : run.Input.Rejected.Count.ToString(CultureInfo.InvariantCulture);
+            text.Append(CultureInfo.InvariantCulture, $"| {run.Name} | {s.Documents} | {s.Iterations} | {s.CanonicalTriples} | {s.SchemaSize} | {s.UnparsedAnswers} | {rejected} |\n");
+        }
+
+        var failed = runs.Where(r => r.Failure is not null).ToList();
+        if (failed.Count > 0)
+        {
+            text.Append("\n## Failed configurations\n\nNot scored: their last iteration is incomplete.\n\n");
+            foreach (var run in failed)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"- {run.Name}: {run.Failure}\n");
+            }
         }
 
         text.Append("\n![P/R/F1 per scheme and configuration](chart.svg)\n\n## Run manifests\n");
@@ -90,8 +107,13 @@ public static class ExperimentReportWriter
         var array = new JsonArray();
         foreach (var run in runs)
         {
-            var scores = JsonNode.Parse(EvaluationReportJson.Write(run.Report, run.Input))!.AsObject();
-            scores.Remove("alignments");
+            JsonObject? scores = null;
+            if (run.Report is not null && run.Input is not null)
+            {
+                scores = JsonNode.Parse(EvaluationReportJson.Write(run.Report, run.Input))!.AsObject();
+                scores.Remove("alignments");
+            }
+
             var manifest = new JsonObject();
             foreach (var (key, value) in run.Manifest.OrderBy(p => p.Key, StringComparer.Ordinal))
             {
@@ -103,6 +125,7 @@ public static class ExperimentReportWriter
                 ["name"] = run.Name,
                 ["output_directory"] = run.OutputDirectory,
                 ["summary"] = JsonSerializer.SerializeToNode(run.Summary),
+                ["failure"] = run.Failure,
                 ["scores"] = scores,
                 ["manifest"] = manifest,
             });
@@ -114,6 +137,8 @@ public static class ExperimentReportWriter
     /// <summary>A grouped bar chart: for each scheme and measure, one bar per configuration, on a 0–1 scale.</summary>
     public static string Chart(string benchmarkName, IReadOnlyList<ExperimentRun> runs)
     {
+        // A failed configuration has no scores to draw; the Markdown report names it.
+        runs = runs.Where(r => r.Report is not null).ToList();
         const int left = 50;
         const int top = 40;
         const int plotHeight = 240;
@@ -140,7 +165,7 @@ public static class ExperimentReportWriter
             var x0 = left + (g * groupWidth) + (gap / 2);
             for (var r = 0; r < runs.Count; r++)
             {
-                var t = runs[r].Report.Total(scheme);
+                var t = runs[r].Report!.Total(scheme);
                 var value = measure switch { "P" => t.Precision.Value, "R" => t.Recall.Value, _ => t.F1.Value };
                 var barHeight = value * plotHeight;
                 svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{x0 + (r * barWidth)}\" y=\"{top + plotHeight - barHeight:F1}\" width=\"{barWidth - 1}\" height=\"{barHeight:F1}\" fill=\"{Palette[r % Palette.Length]}\"><title>{WebUtility.HtmlEncode(runs[r].Name)} {SchemeName(scheme)} {measure} {value:F3}</title></rect>\n");

@@ -38,6 +38,15 @@ public static partial class ExperimentRunner
 
             var iteration = "iter" + configuration.Settings.RefinementIterations.ToString(CultureInfo.InvariantCulture);
             var predictionPath = Path.Combine(runDirectory, iteration, "canon_kg.txt");
+            var failure = Failure(summary, predictionPath, iteration);
+            if (failure is not null)
+            {
+                // An incomplete run has no last-iteration output of its own (a file there is an older run's), and
+                // scoring missing documents as empty predictions would report a number that means nothing.
+                runs.Add(new ExperimentRun(configuration.Name, runDirectory, summary, null, null, manifest) { Failure = failure });
+                continue;
+            }
+
             var predictions = await EdcOutputReader.ReadLinesAsync(predictionPath, cancellationToken).ConfigureAwait(false);
             var input = EdcOutputReader.Pair(predictions, benchmark.ReferenceLines, null, predictionPath, benchmark.ReferencePath);
             var report = new EdcScorer().Score(input.Entries, cancellationToken);
@@ -46,6 +55,19 @@ public static partial class ExperimentRunner
 
         await ExperimentReportWriter.WriteAsync(outputDirectory, benchmark.Name, runs, cancellationToken).ConfigureAwait(false);
         return runs;
+    }
+
+    private static string? Failure(RunSummary summary, string predictionPath, string iteration)
+    {
+        if (!summary.Complete)
+        {
+            var failed = summary.Failures.Select(f => f.DocumentId).Distinct(StringComparer.Ordinal).Count();
+            return string.Create(
+                CultureInfo.InvariantCulture,
+                $"run incomplete: {summary.UnfinishedDocuments} of {summary.Documents} documents unfinished ({failed} failed); run the same command again to retry them");
+        }
+
+        return File.Exists(predictionPath) ? null : $"run incomplete: it wrote no {iteration}/canon_kg.txt";
     }
 
     private static void Validate(IReadOnlyList<ExperimentConfiguration> configurations)

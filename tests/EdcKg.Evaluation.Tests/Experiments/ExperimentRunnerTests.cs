@@ -5,6 +5,7 @@ using EdcKg.Evaluation.Scoring;
 using EdcKg.Evaluation.Experiments;
 using EdcKg.Core.Pipeline;
 using EdcKg.Core.Prompts;
+using Microsoft.Extensions.AI;
 using TestModels;
 
 namespace EdcKg.Evaluation.Tests.Experiments;
@@ -29,8 +30,8 @@ public sealed class ExperimentRunnerTests : IDisposable
         [new SchemaRelation("works_for", "The subject entity is related to the object entity by works for.", RelationOrigin.Target)],
         new EdcBenchmarkFewShotExamples(string.Empty, string.Empty, string.Empty, string.Empty));
 
-    private static ExperimentConfiguration Configuration(string name, bool target) =>
-        new(name, new EdcSettings { Parallelism = 2 }, target, new EdcBackends(new ScriptedChatClient(), new ScriptedChatClient(), new ScriptedChatClient(), new HashingEmbeddingGenerator()), Models);
+    private static ExperimentConfiguration Configuration(string name, bool target, IChatClient? openExtraction = null) =>
+        new(name, new EdcSettings { Parallelism = 2 }, target, new EdcBackends(openExtraction ?? new ScriptedChatClient(), new ScriptedChatClient(), new ScriptedChatClient(), new HashingEmbeddingGenerator()), Models);
 
     [Fact]
     public async Task Each_configuration_is_run_scored_and_reported_side_by_side()
@@ -46,7 +47,7 @@ public sealed class ExperimentRunnerTests : IDisposable
         var self = runs[1];
         var written = await EdcOutputReader.ReadLinesAsync(Path.Combine(_output, "self", "iter0", "canon_kg.txt"), CancellationToken.None);
         Assert.Equal(["[['Alice', 'works_for', 'Acme']]", "[['Bob', 'lives_in', 'Paris']]"], written);
-        var strict = self.Report.Total(EvaluationScheme.Strict);
+        var strict = self.Report!.Total(EvaluationScheme.Strict);
         Assert.Equal((5, 1, 1), (strict.Correct, strict.Missed, strict.Spurious));
         Assert.Equal(ReferenceReportFormat.Write(new EdcScorer().Score(EdcOutputReader.Pair(written, TinyBenchmark().ReferenceLines, null).Entries)), ReferenceReportFormat.Write(self.Report));
 
@@ -67,6 +68,39 @@ public sealed class ExperimentRunnerTests : IDisposable
         var svg = await File.ReadAllTextAsync(Path.Combine(_output, "chart.svg"));
         Assert.Equal((12 * 2) + 2, svg.Split("<rect ").Length - 1);
         Assert.True(File.Exists(Path.Combine(_output, "self", "manifest.json")));
+    }
+
+    [Fact]
+    public async Task Configuration_whose_run_did_not_complete_is_reported_failed_not_scored()
+    {
+        var prompts = EdcPrompts.Load(new PromptSources(Path.Combine(RepositoryPaths.Prompts, "templates"), Path.Combine(RepositoryPaths.Prompts, "few_shot")), refinement: false);
+        // A last-iteration file from an earlier attempt must not be taken for this run's output.
+        var stale = Path.Combine(_output, "broken", "iter0", "canon_kg.txt");
+        Directory.CreateDirectory(Path.GetDirectoryName(stale)!);
+        await File.WriteAllTextAsync(stale, "[['Alice', 'works_for', 'Acme']]\n[['Bob', 'lives_in', 'London']]\n");
+        var failing = new FailingChatClient(new ScriptedChatClient(), failWhenPromptHas: "Bob lives_in Paris");
+
+        var runs = await ExperimentRunner.RunAsync(TinyBenchmark(), prompts, [Configuration("broken", false, failing), Configuration("self", false)], _output, CancellationToken.None);
+
+        var broken = runs[0];
+        Assert.False(broken.Scored);
+        Assert.Null(broken.Report);
+        Assert.False(broken.Summary.Complete);
+        Assert.Contains("run incomplete: 1 of 2 documents unfinished (1 failed)", broken.Failure, StringComparison.Ordinal);
+        Assert.True(runs[1].Scored);
+        Assert.Equal(5, runs[1].Report!.Total(EvaluationScheme.Strict).Correct);
+
+        var markdown = await File.ReadAllTextAsync(Path.Combine(_output, "report.md"));
+        Assert.Contains("| broken | failed |", markdown, StringComparison.Ordinal);
+        Assert.Contains("- broken: run incomplete:", markdown, StringComparison.Ordinal);
+        Assert.Contains("| self | 2 |", markdown, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(_output, "report.json")));
+        var jsonRuns = json.RootElement.GetProperty("runs");
+        Assert.Equal(JsonValueKind.Null, jsonRuns[0].GetProperty("scores").ValueKind);
+        Assert.StartsWith("run incomplete", jsonRuns[0].GetProperty("failure").GetString(), StringComparison.Ordinal);
+        Assert.Equal(5, jsonRuns[1].GetProperty("scores").GetProperty("total").GetProperty("strict").GetProperty("correct").GetInt32());
+        // Only the scored configuration has bars: 12 groups, plus its legend swatch.
+        Assert.Equal(12 + 1, (await File.ReadAllTextAsync(Path.Combine(_output, "chart.svg"))).Split("<rect ").Length - 1);
     }
 
     [Fact]
