@@ -1,5 +1,6 @@
 using System.Globalization;
 using EdcKg.Core.Domain;
+using EdcKg.Core.Inputs;
 using EdcKg.Evaluation.Scoring;
 
 namespace EdcKg.Evaluation.Benchmarks;
@@ -53,37 +54,23 @@ public static class EdcBenchmarkLoader
         return new EdcBenchmark(name, documents, references, referencePath, referenceLines.Take(count).ToList(), schema, examples);
     }
 
-    /// <summary>Reads a schema CSV of <c>relation,definition</c> rows without header; a repeated relation keeps its last definition.</summary>
-    public static async Task<IReadOnlyList<SchemaRelation>> ReadSchemaAsync(string path, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads a schema CSV of <c>relation,definition</c> rows without header with the same reader as
+    /// <c>edckg run --target-schema-path</c>: a relation defined twice is an error naming both lines (EDC's script
+    /// would keep the last definition silently; none of its schemas repeats a relation).
+    /// </summary>
+    /// <exception cref="EvaluationInputException">The file is missing or malformed; the message names the line.</exception>
+    public static Task<IReadOnlyList<SchemaRelation>> ReadSchemaAsync(string path, CancellationToken cancellationToken)
     {
-        var relations = new List<SchemaRelation>();
-        var positions = new Dictionary<string, int>(StringComparer.Ordinal);
-        var text = await File.ReadAllTextAsync(Required(path), cancellationToken).ConfigureAwait(false);
-        foreach (var (line, row) in CsvRecords.Read(text))
+        cancellationToken.ThrowIfCancellationRequested();
+        try
         {
-            if (row.Count == 0)
-            {
-                continue;
-            }
-
-            if (row.Count != 2)
-            {
-                throw new EvaluationInputException($"{path}:{line}: expected 2 fields (relation,definition), found {row.Count}");
-            }
-
-            var relation = new SchemaRelation(row[0], row[1], RelationOrigin.Target);
-            if (positions.TryGetValue(row[0], out var index))
-            {
-                relations[index] = relation;
-            }
-            else
-            {
-                positions[row[0]] = relations.Count;
-                relations.Add(relation);
-            }
+            return Task.FromResult(SchemaCsvReader.Read(Required(path)));
         }
-
-        return relations;
+        catch (InputException e)
+        {
+            throw new EvaluationInputException(e.Message, e);
+        }
     }
 
     private static IReadOnlyList<Triple> ParseReference(string line, string path, int lineNumber)

@@ -1,5 +1,6 @@
 using EdcKg.Evaluation.Benchmarks;
 using EdcKg.Core.Domain;
+using EdcKg.Core.Inputs;
 using EdcKg.Evaluation.Scoring;
 using EdcKg.Evaluation.Tests.Scoring;
 
@@ -44,13 +45,36 @@ public sealed class EdcBenchmarkLoaderTests : IDisposable
     public async Task Quoted_schema_fields_keep_their_commas_and_quotes()
     {
         var path = Path.Combine(_folder.FullName, "schema.csv");
-        await File.WriteAllTextAsync(path, "\"dissolved, abolished\",\"The subject, \"\"quoted\"\".\"\nplain,Defined here.\r\n\nplain,Redefined.\n");
+        await File.WriteAllTextAsync(path, "\"dissolved, abolished\",\"The subject, \"\"quoted\"\".\"\nplain,Defined here.\r\n\n");
 
         var schema = await EdcBenchmarkLoader.ReadSchemaAsync(path, CancellationToken.None);
 
         Assert.Equal(2, schema.Count);
         Assert.Equal(new SchemaRelation("dissolved, abolished", "The subject, \"quoted\".", RelationOrigin.Target), schema[0]);
-        Assert.Equal("Redefined.", schema[1].Definition);
+        Assert.Equal("Defined here.", schema[1].Definition);
+    }
+
+    [Fact]
+    public async Task Schema_relation_defined_twice_is_an_error_naming_both_lines_as_for_a_run()
+    {
+        // One rule for every schema file: a benchmark's schema is read like a run's --target-schema-path.
+        var path = Path.Combine(_folder.FullName, "schema.csv");
+        await File.WriteAllTextAsync(path, "plain,Defined here.\r\n\nplain,Redefined.\n");
+
+        var ex = await Assert.ThrowsAsync<EvaluationInputException>(() => EdcBenchmarkLoader.ReadSchemaAsync(path, CancellationToken.None));
+
+        Assert.Equal(path + ":3: duplicate relation 'plain' (first defined on line 1).", ex.Message);
+    }
+
+    [Theory]
+    [InlineData("webnlg")]
+    [InlineData("rebel")]
+    [InlineData("wiki-nre")]
+    public async Task Benchmark_schema_is_the_one_a_run_reads_from_the_same_file(string name)
+    {
+        var benchmark = await EdcBenchmarkLoader.LoadAsync(SharedBenchmarkData.Root, name, 1, CancellationToken.None);
+
+        Assert.Equal(SchemaCsvReader.Read(Path.Combine(SharedBenchmarkData.Root, "schemas", name + "_schema.csv")), benchmark.Schema);
     }
 
     [Fact]
