@@ -1,5 +1,5 @@
-using System.Numerics.Tensors;
 using EdcKg.Core.Prompts;
+using EdcKg.Core.Retrieval;
 using EdcKg.LlamaCpp.Native;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
@@ -262,11 +262,7 @@ public sealed class LlamaEmbeddingGenerator : IEmbeddingGenerator<string, Embedd
                     new ReadOnlySpan<float>(pooled, width).CopyTo(vector);
                     if (options.Normalize)
                     {
-                        var norm = TensorPrimitives.Norm(vector);
-                        if (norm > 0)
-                        {
-                            TensorPrimitives.Divide(vector, norm, vector);
-                        }
+                        VectorNormalization.ToUnitLength(vector);
                     }
                 }
 

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 using EdcKg.Core.Prompts;
+using EdcKg.Core.Retrieval;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -298,7 +299,7 @@ public sealed class OnnxSentenceEmbedder : IEmbeddingGenerator<string, Embedding
 
             if (folder.Normalize)
             {
-                TokenPooling.Normalize(vector);
+                VectorNormalization.ToUnitLength(vector);
             }
 
             vectors[batch[r]] = vector;

@@ -47,14 +47,4 @@ internal static class TokenPooling
                 throw new ArgumentOutOfRangeException(nameof(mode), mode, "Unknown pooling mode.");
         }
     }
-
-    /// <summary>Scales <paramref name="vector"/> to unit length (a zero vector stays zero).</summary>
-    public static void Normalize(Span<float> vector)
-    {
-        var norm = TensorPrimitives.Norm(vector);
-        if (norm > 0)
-        {
-            TensorPrimitives.Divide(vector, norm, vector);
-        }
-    }
 }

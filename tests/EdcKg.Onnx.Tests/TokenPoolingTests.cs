@@ -20,25 +20,4 @@ public sealed class TokenPoolingTests
         Assert.Equal(first, vector[0], 5);
         Assert.Equal(second, vector[1], 5);
     }
-
-    [Fact]
-    public void NormalisationGivesUnitLengthAndKeepsDirection()
-    {
-        float[] vector = [3, -4];
-
-        TokenPooling.Normalize(vector);
-
-        Assert.Equal(0.6f, vector[0], 6);
-        Assert.Equal(-0.8f, vector[1], 6);
-    }
-
-    [Fact]
-    public void NormalisationLeavesAZeroVectorAlone()
-    {
-        float[] vector = [0, 0];
-
-        TokenPooling.Normalize(vector);
-
-        Assert.Equal([0f, 0f], vector);
-    }
 }

@@ -81,11 +81,7 @@ public sealed class EmbeddingIndex
         }
 
         var row = vector.ToArray();
-        var norm = TensorPrimitives.Norm(row);
-        if (norm > 0)
-        {
-            TensorPrimitives.Divide(row, norm, row);
-        }
+        VectorNormalization.ToUnitLength(row);
 
         exactRows.Set(position, row);
 
