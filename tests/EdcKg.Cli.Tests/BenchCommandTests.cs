@@ -9,7 +9,8 @@ public sealed class BenchCommandTests
     [Fact]
     public async Task BenchLlmReportsEveryPathAndTheLimitOnTheTinyModel()
     {
-        var model = Path.Combine(CliRunner.TempDirectory(), "tiny.gguf");
+        using var temp = CliRunner.TempDirectory();
+        var model = Path.Combine(temp, "tiny.gguf");
         TinyLlamaGguf.Write(model);
         var (code, output, error) = await Task.Run(() => CliRunner.RunAsync("bench", "llm", "--model", model, "--docs", "4", "--naive-docs", "2", "--parallelism", "4", "--max-tokens", "4", "--threads", "1", "--json"));
         Assert.True(code == ExitCodes.Success, error);
@@ -52,7 +53,8 @@ public sealed class BenchCommandTests
     [Fact]
     public async Task BenchEmbedReportsBatchAndRetrievalFigures()
     {
-        var model = TinyEncoderFolder.Write(Path.Combine(CliRunner.TempDirectory(), "encoder"));
+        using var temp = CliRunner.TempDirectory();
+        var model = TinyEncoderFolder.Write(Path.Combine(temp, "encoder"));
         var (code, output, error) = await Task.Run(() => CliRunner.RunAsync("bench", "embed", "--model", model, "--schema-size", "500", "--dimension", "64", "--rounds", "2", "--json"));
         Assert.True(code == ExitCodes.Success, error);
         var figures = LastJson(output);

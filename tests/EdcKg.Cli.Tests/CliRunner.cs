@@ -22,7 +22,7 @@ internal static class CliRunner
 
     public static string SharedEdc => TestModels.RepositoryPaths.SharedEdc;
 
-    public static string TempDirectory() => TestModels.RepositoryPaths.TempDirectory();
+    public static TestModels.TempFolder TempDirectory() => TestModels.RepositoryPaths.TempDirectory();
 
     public static string WriteCorpus(string folder, IEnumerable<string> lines)
     {

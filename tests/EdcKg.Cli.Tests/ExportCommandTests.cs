@@ -18,7 +18,8 @@ public sealed class ExportCommandTests
     public async Task Export_csv_writes_the_import_files_of_a_real_run_folder()
     {
         var run = await RunFolderAsync();
-        var output = Path.Combine(CliRunner.TempDirectory(), "import");
+        using var temp = CliRunner.TempDirectory();
+        var output = Path.Combine(temp, "import");
 
         var (code, text, error) = await CliRunner.RunAsync("export", "csv", "--run", run, "--out", output);
 
@@ -35,7 +36,8 @@ public sealed class ExportCommandTests
     public async Task Export_cypher_writes_a_script_for_cypher_shell()
     {
         var run = await RunFolderAsync();
-        var path = Path.Combine(CliRunner.TempDirectory(), "graph.cypher");
+        using var temp = CliRunner.TempDirectory();
+        var path = Path.Combine(temp, "graph.cypher");
 
         var (code, text, error) = await CliRunner.RunAsync("export", "cypher", "--run", run, "--out", path, "--batch-size", "2");
 
@@ -112,7 +114,8 @@ public sealed class ExportCommandTests
         var run = await RunFolderAsync();
 
         var (code, _, error) = await CliRunner.RunAsync("export", "neo4j", "--run", run, "--neo4j-uri", "http://localhost:7474", "--neo4j-batch-size", "0");
-        var (cypherCode, _, cypherError) = await CliRunner.RunAsync("export", "cypher", "--run", run, "--out", Path.Combine(CliRunner.TempDirectory(), "g.cypher"), "--batch-size", "0");
+        using var temp = CliRunner.TempDirectory();
+        var (cypherCode, _, cypherError) = await CliRunner.RunAsync("export", "cypher", "--run", run, "--out", Path.Combine(temp, "g.cypher"), "--batch-size", "0");
 
         Assert.Equal(ExitCodes.BadInput, code);
         Assert.Contains("--neo4j-batch-size must be at least 1", error);
@@ -123,7 +126,7 @@ public sealed class ExportCommandTests
     [Fact]
     public async Task A_missing_run_folder_or_a_folder_without_a_run_store_is_named_in_the_error()
     {
-        var empty = CliRunner.TempDirectory();
+        using var empty = CliRunner.TempDirectory();
 
         var (missing, _, missingError) = await CliRunner.RunAsync("export", "csv", "--run", "/no/such/run", "--out", Path.Combine(empty, "o"));
         var (noStore, _, noStoreError) = await CliRunner.RunAsync("export", "cypher", "--run", empty, "--out", Path.Combine(empty, "g.cypher"));

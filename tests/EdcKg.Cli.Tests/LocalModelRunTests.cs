@@ -22,7 +22,7 @@ public sealed class LocalModelRunTests
     [Fact]
     public async Task TwoIterationsRunOnTheTinyLocalModelsAndResumeToTheSameFiles()
     {
-        var folder = CliRunner.TempDirectory();
+        using var folder = CliRunner.TempDirectory();
         var model = Path.Combine(folder, "tiny.gguf");
         TinyLlamaGguf.Write(model);
         var encoder = TinyEncoderFolder.Write(Path.Combine(folder, "encoder"));
@@ -69,7 +69,7 @@ public sealed class LocalModelRunTests
     [Fact]
     public async Task ABertGgufEmbedderRunsWithPromptsThatBecomePartOfTheRunsIdentity()
     {
-        var folder = CliRunner.TempDirectory();
+        using var folder = CliRunner.TempDirectory();
         var model = Path.Combine(folder, "tiny.gguf");
         TinyLlamaGguf.Write(model);
         var embedder = Path.Combine(folder, "tiny-bert.gguf");
@@ -104,9 +104,10 @@ public sealed class LocalModelRunTests
     [Fact]
     public async Task AnInstructionPromptWithoutItsSlotNamesTheOption()
     {
+        using var temp = CliRunner.TempDirectory();
         var (code, _, error) = await CliRunner.RunAsync(
             "run", "--input-text-file-path", Path.Combine(CliRunner.SharedEdc, "datasets", "example.txt"), "--oie-llm", "m.gguf", "--sc-embedder", "e5",
-            "--embedder-instruction-prompt", "Instruct: retrieve\\nQuery: ", "--output-dir", Path.Combine(CliRunner.TempDirectory(), "o"));
+            "--embedder-instruction-prompt", "Instruct: retrieve\\nQuery: ", "--output-dir", Path.Combine(temp, "o"));
 
         Assert.Equal(ExitCodes.BadInput, code);
         Assert.Contains("--embedder-instruction-prompt must contain {instruction}", error);
@@ -115,7 +116,7 @@ public sealed class LocalModelRunTests
     [Fact]
     public async Task AMissingGgufFileNamesTheOption()
     {
-        var folder = CliRunner.TempDirectory();
+        using var folder = CliRunner.TempDirectory();
         var corpus = Path.Combine(folder, "corpus.txt");
         File.WriteAllText(corpus, "One line.");
         var encoder = TinyEncoderFolder.Write(Path.Combine(folder, "encoder"));

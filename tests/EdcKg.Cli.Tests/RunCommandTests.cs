@@ -13,7 +13,7 @@ public sealed class RunCommandTests
     [Fact]
     public async Task AMalformedSchemaRowIsReportedWithItsLine()
     {
-        var folder = CliRunner.TempDirectory();
+        using var folder = CliRunner.TempDirectory();
         var schema = Path.Combine(folder, "schema.csv");
         File.WriteAllText(schema, "a,ok\nb,one,two\n");
         var output = Path.Combine(folder, "out");
@@ -26,7 +26,7 @@ public sealed class RunCommandTests
     [Fact]
     public async Task AnUnknownPromptPlaceholderIsReportedWithTheTemplateFile()
     {
-        var folder = CliRunner.TempDirectory();
+        using var folder = CliRunner.TempDirectory();
         var template = Path.Combine(folder, "oie.txt");
         File.WriteAllText(template, "Text: {text_input}");
         var (code, _, error) = await CliRunner.RunAsync("run", "--input-text-file-path", Path.Combine(CliRunner.SharedEdc, "datasets", "example.txt"), "--oie-prompt-template-file-path", template, "--oie-llm", "m.gguf", "--sc-embedder", "e5");
@@ -46,7 +46,8 @@ public sealed class RunCommandTests
     [Fact]
     public async Task AModelThatCannotBeOpenedNamesTheOption()
     {
-        var (code, _, error) = await CliRunner.RunAsync("run", "--input-text-file-path", Path.Combine(CliRunner.SharedEdc, "datasets", "example.txt"), "--oie-llm", "not-a-model", "--sc-embedder", "e5", "--output-dir", Path.Combine(CliRunner.TempDirectory(), "o"));
+        using var temp = CliRunner.TempDirectory();
+        var (code, _, error) = await CliRunner.RunAsync("run", "--input-text-file-path", Path.Combine(CliRunner.SharedEdc, "datasets", "example.txt"), "--oie-llm", "not-a-model", "--sc-embedder", "e5", "--output-dir", Path.Combine(temp, "o"));
         Assert.Equal(ExitCodes.BadInput, code);
         Assert.Contains("--oie-llm", error);
     }

@@ -5,9 +5,10 @@ public sealed class RunNeo4jOptionTests
     [Fact]
     public async Task Run_rejects_a_bolt_neo4j_address_before_opening_any_model()
     {
+        using var temp = CliRunner.TempDirectory();
         var (code, _, error) = await CliRunner.RunAsync(
             "run", "--input-text-file-path", Path.Combine(CliRunner.SharedEdc, "datasets", "example.txt"), "--oie-llm", "not-a-model", "--sc-embedder", "e5",
-            "--output-dir", Path.Combine(CliRunner.TempDirectory(), "o"), "--neo4j-uri", "bolt://localhost:7687");
+            "--output-dir", Path.Combine(temp, "o"), "--neo4j-uri", "bolt://localhost:7687");
 
         Assert.Equal(ExitCodes.BadInput, code);
         Assert.Contains("--neo4j-uri: 'bolt://localhost:7687' is not an http:// or https:// address", error);

@@ -11,5 +11,5 @@ internal static class TestPaths
 
     public static string Prompts => RepositoryPaths.Prompts;
 
-    public static string TempDirectory() => RepositoryPaths.TempDirectory();
+    public static TempFolder TempDirectory() => RepositoryPaths.TempDirectory();
 }

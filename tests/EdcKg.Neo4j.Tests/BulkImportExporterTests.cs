@@ -11,7 +11,7 @@ public sealed class BulkImportExporterTests
     [Fact]
     public async Task Files_carry_neo4j_admin_import_headers()
     {
-        var directory = TestModels.RepositoryPaths.TempDirectory();
+        using var directory = TestModels.RepositoryPaths.TempDirectory();
 
         await BulkImportExporter.ExportAsync(Snapshots.Small(), directory);
 
@@ -26,7 +26,7 @@ public sealed class BulkImportExporterTests
     [Fact]
     public async Task Quotes_commas_newlines_and_unicode_survive_a_round_trip_through_a_csv_reader()
     {
-        var directory = TestModels.RepositoryPaths.TempDirectory();
+        using var directory = TestModels.RepositoryPaths.TempDirectory();
 
         var files = await BulkImportExporter.ExportAsync(Snapshots.Small(), directory);
 
@@ -55,7 +55,7 @@ public sealed class BulkImportExporterTests
     [Fact]
     public async Task The_command_file_holds_the_exact_import_command_and_the_constraints()
     {
-        var directory = TestModels.RepositoryPaths.TempDirectory();
+        using var directory = TestModels.RepositoryPaths.TempDirectory();
 
         var files = await BulkImportExporter.ExportAsync(Snapshots.Small(), directory, "kg");
 
@@ -74,8 +74,8 @@ public sealed class BulkImportExporterTests
     public async Task Real_rebel_output_exports_one_row_per_distinct_entity_and_relationship_and_reexports_identically()
     {
         var snapshot = Snapshots.RealRebel();
-        var first = TestModels.RepositoryPaths.TempDirectory();
-        var second = TestModels.RepositoryPaths.TempDirectory();
+        using var first = TestModels.RepositoryPaths.TempDirectory();
+        using var second = TestModels.RepositoryPaths.TempDirectory();
 
         var files = await BulkImportExporter.ExportAsync(snapshot, first);
         await BulkImportExporter.ExportAsync(snapshot, second);
@@ -98,7 +98,7 @@ public sealed class BulkImportExporterTests
     [Fact]
     public async Task A_triple_repeated_in_its_document_becomes_one_relationship_but_not_across_documents()
     {
-        var directory = TestModels.RepositoryPaths.TempDirectory();
+        using var directory = TestModels.RepositoryPaths.TempDirectory();
         var t = new Triple("A", "knows", "B");
         CanonicalTriple[] triples =
         [

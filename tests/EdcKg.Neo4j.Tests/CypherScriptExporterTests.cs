@@ -39,7 +39,8 @@ public sealed class CypherScriptExporterTests
     [Fact]
     public async Task The_script_has_one_statement_per_line_with_the_writers_merge_statements_and_literal_rows()
     {
-        var path = Path.Combine(TestModels.RepositoryPaths.TempDirectory(), "graph.cypher");
+        using var temp = TestModels.RepositoryPaths.TempDirectory();
+        var path = Path.Combine(temp, "graph.cypher");
 
         var count = await CypherScriptExporter.ExportAsync(Snapshots.Small(), path, batchSize: 2);
 
@@ -70,7 +71,8 @@ public sealed class CypherScriptExporterTests
     [Fact]
     public async Task A_refined_run_ends_its_script_by_retiring_its_documents_earlier_iterations()
     {
-        var path = Path.Combine(TestModels.RepositoryPaths.TempDirectory(), "graph.cypher");
+        using var temp = TestModels.RepositoryPaths.TempDirectory();
+        var path = Path.Combine(temp, "graph.cypher");
         var snapshot = Snapshots.Small() with { Superseded = [new SupersededTriples("doc-0", 0, 2, ["Marie Curie", "marie curie", "Pierre"])] };
 
         await CypherScriptExporter.ExportAsync(snapshot, path, batchSize: 2);
@@ -84,7 +86,7 @@ public sealed class CypherScriptExporterTests
     public async Task Exporting_the_real_rebel_output_twice_writes_the_same_script()
     {
         var snapshot = Snapshots.RealRebel();
-        var directory = TestModels.RepositoryPaths.TempDirectory();
+        using var directory = TestModels.RepositoryPaths.TempDirectory();
 
         await CypherScriptExporter.ExportAsync(snapshot, Path.Combine(directory, "a.cypher"));
         await CypherScriptExporter.ExportAsync(snapshot, Path.Combine(directory, "b.cypher"));

@@ -26,7 +26,8 @@ public sealed class Neo4jTripleSinkTests
         await using var server = new LoopbackQueryApiServer();
         using var http = new HttpClient();
         var client = new QueryApiClient(http, Settings(server.Uri, batchSize: 2));
-        var output = Path.Combine(RepositoryPaths.TempDirectory(), "run");
+        using var temp = RepositoryPaths.TempDirectory();
+        var output = Path.Combine(temp, "run");
         await using var sink = new Neo4jTripleSink(client, "will-be-replaced", new ListLogger());
 
         await RunPipelineAsync(output, sink, refinementIterations: 1);
@@ -49,7 +50,8 @@ public sealed class Neo4jTripleSinkTests
         await using var server = new LoopbackQueryApiServer();
         using var http = new HttpClient();
         var client = new QueryApiClient(http, Settings(server.Uri, batchSize: 2));
-        var output = Path.Combine(RepositoryPaths.TempDirectory(), "run");
+        using var temp = RepositoryPaths.TempDirectory();
+        var output = Path.Combine(temp, "run");
         var runId = RunIdOf(output);
         await using (var sink = new Neo4jTripleSink(client, runId))
         {
@@ -94,7 +96,8 @@ public sealed class Neo4jTripleSinkTests
 
         using var http = new HttpClient();
         var logger = new ListLogger();
-        var output = Path.Combine(RepositoryPaths.TempDirectory(), "run");
+        using var temp = RepositoryPaths.TempDirectory();
+        var output = Path.Combine(temp, "run");
         await using var sink = new Neo4jTripleSink(new QueryApiClient(http, Settings(new Uri($"http://127.0.0.1:{port}"), retries: 1)), "r", logger);
 
         var summary = await RunPipelineAsync(output, sink, refinementIterations: 0);

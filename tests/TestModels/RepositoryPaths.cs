@@ -15,13 +15,8 @@ public static class RepositoryPaths
     /// <summary>Our own prompts.</summary>
     public static string Prompts => Path.Combine(Root, "prompts");
 
-    /// <summary>A new empty folder under the system's temporary folder.</summary>
-    public static string TempDirectory()
-    {
-        var path = Path.Combine(Path.GetTempPath(), "edckg-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(path);
-        return path;
-    }
+    /// <summary>A new empty folder under the system's temporary folder; dispose it to delete it.</summary>
+    public static TempFolder TempDirectory() => new();
 
     private static string FindSharedEdc()
     {

@@ -27,7 +27,7 @@ public sealed class RemoteRunTests(ITestOutputHelper output)
     [Fact]
     public async Task ARunThroughFaultyEndpointsCompletesWithEveryDocumentDoneOnce()
     {
-        var folder = CliRunner.TempDirectory();
+        using var folder = CliRunner.TempDirectory();
         var corpus = CliRunner.WriteCorpus(folder, Texts);
         var reference = Path.Combine(folder, "reference");
         await using (var clean = new OpenAiStub())
@@ -83,7 +83,7 @@ public sealed class RemoteRunTests(ITestOutputHelper output)
     [Fact]
     public async Task ADocumentWhoseRequestsKeepFailingIsReportedAndTheNextRunFinishesIt()
     {
-        var folder = CliRunner.TempDirectory();
+        using var folder = CliRunner.TempDirectory();
         var corpus = CliRunner.WriteCorpus(folder, Texts);
         await using var stub = new OpenAiStub();
         var reference = Path.Combine(folder, "reference");
@@ -114,7 +114,7 @@ public sealed class RemoteRunTests(ITestOutputHelper output)
     [Fact]
     public async Task ThreeShardRunsMergedByTheCommandEqualOneUnshardedRun()
     {
-        var folder = CliRunner.TempDirectory();
+        using var folder = CliRunner.TempDirectory();
         var texts = Enumerable.Range(0, 12).Select(i => (i % 2) == 0 ? $"Person{i} works_for Company{i % 4}." : $"Person{i} worksFor Company{i % 4}. Person{i} bornIn Town{i}.").ToArray();
         var corpus = CliRunner.WriteCorpus(folder, texts);
         await using var stub = new OpenAiStub();
@@ -149,7 +149,7 @@ public sealed class RemoteRunTests(ITestOutputHelper output)
     [Fact]
     public async Task StructuredOutputAsksForJsonAndGivesTheSameResults()
     {
-        var folder = CliRunner.TempDirectory();
+        using var folder = CliRunner.TempDirectory();
         var corpus = CliRunner.WriteCorpus(folder, Texts.Take(6));
         await using var stub = new OpenAiStub();
         var reference = Path.Combine(folder, "reference");
@@ -169,7 +169,7 @@ public sealed class RemoteRunTests(ITestOutputHelper output)
     [Fact]
     public async Task AWrongKeyOrModelStopsTheRunAndARejectedRequestFailsItsDocumentWithoutRetries()
     {
-        var folder = CliRunner.TempDirectory();
+        using var folder = CliRunner.TempDirectory();
         var corpus = CliRunner.WriteCorpus(folder, Texts.Take(4));
         await using var stub = new OpenAiStub();
         stub.FailAlways("Text: " + Texts[0], new StubFault.ServerError(401));
@@ -190,7 +190,7 @@ public sealed class RemoteRunTests(ITestOutputHelper output)
     [Fact]
     public async Task PricesFromTheConfigurationFileGiveTheCostPerStageAndModel()
     {
-        var folder = CliRunner.TempDirectory();
+        using var folder = CliRunner.TempDirectory();
         var corpus = CliRunner.WriteCorpus(folder, Texts.Take(4));
         await using var stub = new OpenAiStub();
         var config = Path.Combine(folder, "edckg.json");
@@ -230,7 +230,7 @@ public sealed class RemoteRunTests(ITestOutputHelper output)
     [InlineData("--endpoint-concurrency", "0", "--endpoint-concurrency")]
     public async Task BadScaleOutOptionsAreRejectedNamingTheOption(string option, string value, string named)
     {
-        var folder = CliRunner.TempDirectory();
+        using var folder = CliRunner.TempDirectory();
         var corpus = CliRunner.WriteCorpus(folder, Texts);
         var (exitCode, _, stderr) = await CliRunner.InvokeAsync("run", "--input-text-file-path", corpus, "--output-dir", Path.Combine(folder, "out"), "--oie-llm", "openai:m", "--sc-embedder", "openai:e", option, value);
         Assert.Equal(ExitCodes.BadInput, exitCode);

@@ -11,7 +11,7 @@ public sealed class RunStoreCachingEmbeddingGeneratorTests
     [Fact]
     public async Task ConcurrentRequestsForTheSameTextEmbedItOnce()
     {
-        var folder = TestPaths.TempDirectory();
+        using var folder = TestPaths.TempDirectory();
         var inner = new HashingEmbeddingGenerator();
         await using var store = RunStore.Open(folder);
         var cached = new RunStoreCachingEmbeddingGenerator(inner, store, "hashing");
@@ -24,7 +24,7 @@ public sealed class RunStoreCachingEmbeddingGeneratorTests
     [Fact]
     public async Task AStoredEmbeddingIsNotComputedAgainAndRolesAreKeptApart()
     {
-        var folder = TestPaths.TempDirectory();
+        using var folder = TestPaths.TempDirectory();
         var inner = new HashingEmbeddingGenerator();
         await using (var store = RunStore.Open(folder))
         {

@@ -52,7 +52,7 @@ public sealed class InputReaderTests
     [Fact]
     public void AFolderGivesOneDocumentPerTextOrMarkdownFile()
     {
-        var folder = TestPaths.TempDirectory();
+        using var folder = TestPaths.TempDirectory();
         File.WriteAllText(Path.Combine(folder, "b.md"), "Beta.\n");
         Directory.CreateDirectory(Path.Combine(folder, "sub"));
         File.WriteAllText(Path.Combine(folder, "sub", "a.txt"), "Alpha.");
@@ -73,7 +73,8 @@ public sealed class InputReaderTests
     [Fact]
     public void UndecodableBytesAreReportedWithTheirLine()
     {
-        var path = Path.Combine(TestPaths.TempDirectory(), "latin1.txt");
+        using var temp = TestPaths.TempDirectory();
+        var path = Path.Combine(temp, "latin1.txt");
         File.WriteAllBytes(path, [.. Encoding.ASCII.GetBytes("fine line\nsecond "), 0xE9, .. Encoding.ASCII.GetBytes(" line\n")]);
         var error = Assert.Throws<InputException>(() => CorpusReader.Read(path));
         Assert.Contains(path + ":2:", error.Message);

@@ -43,7 +43,7 @@ public sealed class OutputFormatTests
     [Fact]
     public async Task FilesAreReplacedWholeAndNoTemporaryFileIsLeft()
     {
-        var folder = TestPaths.TempDirectory();
+        using var folder = TestPaths.TempDirectory();
         var path = Path.Combine(folder, "iter0", "canon_kg.txt");
         await AtomicFile.WriteAllTextAsync(path, "old");
         await AtomicFile.WriteAllTextAsync(path, "new");

@@ -18,7 +18,7 @@ public sealed class FailureTests
     [Fact]
     public async Task ADocumentWhoseRequestsKeepFailingIsMarkedFailedAndTheNextRunDoesIt()
     {
-        var folder = TestPaths.TempDirectory();
+        using var folder = TestPaths.TempDirectory();
         var corpus = TestRuns.Corpus(Texts);
         var reference = Path.Combine(folder, "reference");
         await TestRuns.RunAsync(corpus, reference, new EdcSettings(), new ScriptedChatClient());
@@ -58,7 +58,7 @@ public sealed class FailureTests
     [Fact]
     public async Task SelfCanonicalizationStopsAtAFailedDocumentSoTheSchemaGrowsInCorpusOrder()
     {
-        var folder = TestPaths.TempDirectory();
+        using var folder = TestPaths.TempDirectory();
         var corpus = TestRuns.Corpus(Texts);
         var reference = Path.Combine(folder, "reference");
         await TestRuns.RunAsync(corpus, reference, new EdcSettings(), new ScriptedChatClient());

@@ -27,7 +27,7 @@ public sealed class PipelineTests
     [Fact]
     public async Task ARunWritesEdcCompatibleOutputsInCorpusOrder()
     {
-        var folder = TestPaths.TempDirectory();
+        using var folder = TestPaths.TempDirectory();
         var corpus = WriteCorpus(folder, Sentences);
         var schemaPath = Path.Combine(folder, "schema.csv");
         File.WriteAllText(schemaPath, "located in,The subject entity is located_in the place given by the object entity.\nworks for,The subject entity works_for the employer given by the object entity.\n");
@@ -57,7 +57,7 @@ public sealed class PipelineTests
     [Fact]
     public async Task WithoutATargetSchemaTheSchemaGrowsAndLaterDocumentsReuseIt()
     {
-        var folder = TestPaths.TempDirectory();
+        using var folder = TestPaths.TempDirectory();
         var output = Path.Combine(folder, "out");
         var (summary, _) = await RunAsync(WriteCorpus(folder, Sentences), null, output, new EdcSettings());
         var snapshot = await RunSnapshotReader.ReadAsync(output);
@@ -71,7 +71,7 @@ public sealed class PipelineTests
     [Fact]
     public async Task SpeculativeOrderedCanonicalizationEqualsOneDocumentAtATime()
     {
-        var folder = TestPaths.TempDirectory();
+        using var folder = TestPaths.TempDirectory();
         string[] variants = ["works_for", "WORKS_FOR", "worksFor", "located_in", "Located_In", "locatedin", "born_in", "bornIn"];
         var corpus = WriteCorpus(folder, Enumerable.Range(0, 120)
             .Select(i => $"Entity{i} {variants[(i * 7) % variants.Length]} Thing{i % 5}. Entity{i} rel{i % 37} Other{i % 3}. Entity{i} {variants[i % variants.Length]} Place{i % 4}.")
@@ -90,7 +90,7 @@ public sealed class PipelineTests
     [Fact]
     public async Task ASecondRunOfTheSameCommandRedoesNothing()
     {
-        var folder = TestPaths.TempDirectory();
+        using var folder = TestPaths.TempDirectory();
         var corpus = WriteCorpus(folder, Sentences);
         var output = Path.Combine(folder, "out");
         var (_, first) = await RunAsync(corpus, null, output, new EdcSettings());
@@ -104,7 +104,7 @@ public sealed class PipelineTests
     [Fact]
     public async Task AFolderWithADifferentRunIsNotResumed()
     {
-        var folder = TestPaths.TempDirectory();
+        using var folder = TestPaths.TempDirectory();
         var corpus = WriteCorpus(folder, Sentences);
         var output = Path.Combine(folder, "out");
         await RunAsync(corpus, null, output, new EdcSettings());
@@ -115,7 +115,7 @@ public sealed class PipelineTests
     [Fact]
     public async Task ACancelledRunResumesToTheSameResults()
     {
-        var folder = TestPaths.TempDirectory();
+        using var folder = TestPaths.TempDirectory();
         var corpus = WriteCorpus(folder, Enumerable.Range(0, 40).Select(i => $"Person{i} works_for Company{i % 7}. Company{i % 7} located_in City{i % 3}.").ToArray());
         var reference = Path.Combine(folder, "reference");
         await RunAsync(corpus, null, reference, new EdcSettings { RefinementIterations = 1 });
@@ -138,7 +138,7 @@ public sealed class PipelineTests
     [Fact]
     public async Task ARunKilledWithSigkillMidStageResumesToTheSameResults()
     {
-        var folder = TestPaths.TempDirectory();
+        using var folder = TestPaths.TempDirectory();
         var corpus = WriteCorpus(folder, Enumerable.Range(0, 60).Select(i => $"Person{i} works_for Company{i % 7}. Company{i % 7} located_in City{i % 3}.").ToArray());
         var reference = Path.Combine(folder, "reference");
         Assert.Contains("done 60", await RunHostAsync(corpus, reference, delayMs: 0, killAt: null));
@@ -160,7 +160,7 @@ public sealed class PipelineTests
     [Fact]
     public async Task ARunKilledDuringTheRefinementIterationResumesToTheSameResults()
     {
-        var folder = TestPaths.TempDirectory();
+        using var folder = TestPaths.TempDirectory();
         var corpus = WriteCorpus(folder, Enumerable.Range(0, 40).Select(i => $"Person{i} works_for Company{i % 7}. Company{i % 7} located_in City{i % 3}.").ToArray());
         var reference = Path.Combine(folder, "reference");
         await RunHostAsync(corpus, reference, delayMs: 0, killAt: null);

@@ -12,7 +12,7 @@ public sealed class StageSchedulerTests
     [Fact]
     public async Task RunAsync_OutputsOfAPreviousRun_RunsOnlyThePendingItems()
     {
-        var folder = TestPaths.TempDirectory();
+        using var folder = TestPaths.TempDirectory();
         try
         {
             await using var store = RunStore.Open(folder);
@@ -37,7 +37,7 @@ public sealed class StageSchedulerTests
     [Fact]
     public async Task RunAsync_AnItemWhoseModelIsUnavailable_IsRecordedFailedAndTheOthersGoOn()
     {
-        var folder = TestPaths.TempDirectory();
+        using var folder = TestPaths.TempDirectory();
         try
         {
             await using var store = RunStore.Open(folder);

@@ -32,7 +32,7 @@ public sealed class PromptFileTests
     [Fact]
     public void PerFileOverridesWinOverTheFolders()
     {
-        var folder = TestPaths.TempDirectory();
+        using var folder = TestPaths.TempDirectory();
         var custom = Path.Combine(folder, "my_oie.txt");
         File.WriteAllText(custom, "Extract from {input_text} using {few_shot_examples}");
         var sources = new PromptSources(Path.Combine(TestPaths.Prompts, "templates"), Path.Combine(TestPaths.Prompts, "few_shot"), new Dictionary<PromptKind, string> { [PromptKind.OieTemplate] = custom });

@@ -21,7 +21,7 @@ public sealed class ShardMergeTests(ITestOutputHelper output)
     [Fact]
     public async Task ThreeShardsMergedEqualOneUnshardedRun()
     {
-        var folder = TestPaths.TempDirectory();
+        using var folder = TestPaths.TempDirectory();
         var corpus = TestRuns.Corpus(Texts);
         var settings = new EdcSettings { RefinementIterations = 1 };
         var reference = Path.Combine(folder, "reference");
@@ -66,7 +66,7 @@ public sealed class ShardMergeTests(ITestOutputHelper output)
     [Fact]
     public async Task AMergeWithAMissingShardNamesIt()
     {
-        var folder = TestPaths.TempDirectory();
+        using var folder = TestPaths.TempDirectory();
         var corpus = TestRuns.Corpus(Texts);
         var settings = new EdcSettings();
         var folders = new List<string>();
@@ -87,7 +87,7 @@ public sealed class ShardMergeTests(ITestOutputHelper output)
     [Fact]
     public async Task AMergeWithOtherOptionsThanTheShardsIsRefused()
     {
-        var folder = TestPaths.TempDirectory();
+        using var folder = TestPaths.TempDirectory();
         var corpus = TestRuns.Corpus(Texts);
         var settings = new EdcSettings();
         var spec = new ShardSpec(0, 1);

@@ -11,7 +11,7 @@ public sealed class UsageTests
     [Fact]
     public async Task UsageCountsTheRequestsAndTokensThatReachedEachRolesModel()
     {
-        var folder = TestPaths.TempDirectory();
+        using var folder = TestPaths.TempDirectory();
         var corpus = TestRuns.Corpus("Alice works_for Acme. Acme located_in Paris.", "Bob works_for Initech. Bob born_in Lyon.");
         var chat = new ScriptedChatClient();
         var (_, pipeline) = await TestRuns.RunAsync(corpus, Path.Combine(folder, "out"), new EdcSettings(), chat);

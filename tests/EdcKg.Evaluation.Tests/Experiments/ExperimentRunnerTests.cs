@@ -17,9 +17,9 @@ public sealed class ExperimentRunnerTests : IDisposable
         [ModelRole.OpenExtraction] = "scripted", [ModelRole.SchemaDefinition] = "scripted", [ModelRole.SchemaCanonicalization] = "scripted", [ModelRole.CanonicalizationEmbedder] = "hashing-64",
     };
 
-    private readonly string _output = RepositoryPaths.TempDirectory();
+    private readonly TempFolder _output = new();
 
-    public void Dispose() => Directory.Delete(_output, recursive: true);
+    public void Dispose() => _output.Dispose();
 
     private static EdcBenchmark TinyBenchmark() => new(
         "tiny",
