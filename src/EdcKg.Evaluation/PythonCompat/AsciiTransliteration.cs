@@ -51,30 +51,14 @@ internal static class AsciiTransliteration
         // string.Normalize, which does nothing useful under invariant globalization.
         var text = rune.ToString();
         var folded = AccentFolding.Fold(text);
-        if (!string.Equals(folded, text, StringComparison.Ordinal))
+        if (!string.Equals(folded, text, StringComparison.Ordinal)
+            && folded.EnumerateRunes().All(part => part.IsAscii || Table.ContainsKey(part.Value)))
         {
-            var builder = new StringBuilder();
-            foreach (var part in folded.EnumerateRunes())
-            {
-                if (part.IsAscii)
-                {
-                    builder.Append((char)part.Value);
-                }
-                else if (Table.TryGetValue(part.Value, out var mapped))
-                {
-                    builder.Append(mapped);
-                }
-                else
-                {
-                    // A base letter without a table ("か" of "が"): the whole letter keeps its stand-in, so
-                    // the dropped mark still tells the two apart as unidecode's "ga" and "ka" do.
-                    return StandIn(rune);
-                }
-            }
-
-            return builder.ToString();
+            return ToAscii(folded);
         }
 
+        // No decomposition, or a base letter without a table ("か" of "が"): the whole letter keeps its stand-in,
+        // so a dropped mark still tells two letters apart as unidecode's "ga" and "ka" do.
         return StandIn(rune);
     }
 

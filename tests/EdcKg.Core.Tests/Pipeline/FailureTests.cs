@@ -79,18 +79,6 @@ public sealed class FailureTests
         TestRuns.AssertSameOutputs(reference, output, iterations: 1);
     }
 
-    /// <summary>Fails every request whose prompt contains a marker, as a remote backend does once its retries are spent.</summary>
-    private sealed class FailingChatClient(IChatClient inner, string failWhenPromptHas) : DelegatingChatClient(inner)
-    {
-        public override Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
-        {
-            var list = messages.ToList();
-            return list.Any(m => m.Text.Contains(failWhenPromptHas, StringComparison.Ordinal))
-                ? Task.FromException<ChatResponse>(new InvalidOperationException("wrapped", new ModelUnavailableException("server gave up after 3 retries: 503")))
-                : base.GetResponseAsync(list, options, cancellationToken);
-        }
-    }
-
     /// <summary>Records the texts whose triples were asked for.</summary>
     private sealed class CountingChatClient(IChatClient inner) : DelegatingChatClient(inner)
     {
