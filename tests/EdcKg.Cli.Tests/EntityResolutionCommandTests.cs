@@ -17,7 +17,7 @@ public sealed class EntityResolutionCommandTests(ITestOutputHelper log)
     [Fact]
     public async Task ResolveEntitiesWritesEntitiesAndIdsAndASecondRunAsksNothingNew()
     {
-        var folder = CliRunner.TempDirectory();
+        using var folder = CliRunner.TempDirectory();
         var corpus = CliRunner.WriteCorpus(folder, Texts);
         var output = Path.Combine(folder, "out");
         string[] args = ["run", "--input-text-file-path", corpus, "--output-dir", output, "--oie-llm", "scripted-llm", "--sc-embedder", "hashing-embedder", "--resolve-entities", "--er-top-k", "3"];

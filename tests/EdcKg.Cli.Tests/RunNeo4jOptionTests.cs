@@ -29,7 +29,7 @@ public sealed class RunNeo4jOptionTests
     [Fact]
     public async Task Run_whose_neo4j_server_is_down_saves_its_outputs_and_ends_with_exit_code_four()
     {
-        var folder = CliRunner.TempDirectory();
+        using var folder = CliRunner.TempDirectory();
         try
         {
             var model = Path.Combine(folder, "tiny.gguf");

@@ -324,7 +324,7 @@ public sealed class ReviewServerTests
     [Fact]
     public async Task AFolderWithoutARunStoreIsRefusedWithItsPath()
     {
-        var folder = TestModels.RepositoryPaths.TempDirectory();
+        using var folder = TestModels.RepositoryPaths.TempDirectory();
         try
         {
             var error = await Assert.ThrowsAsync<Core.Pipeline.RunMismatchException>(() => ReviewServer.StartAsync(new ReviewOptions(folder, Port: 0)));

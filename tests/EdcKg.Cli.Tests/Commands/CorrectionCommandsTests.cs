@@ -29,7 +29,8 @@ public sealed class CorrectionCommandsTests
             await store.UndoAsync(merge.Id, "ben", When.AddHours(1));
         }
 
-        var path = Path.Combine(CliRunner.TempDirectory(), "corrections.jsonl");
+        using var temp = CliRunner.TempDirectory();
+        var path = Path.Combine(temp, "corrections.jsonl");
         var (code, text, error) = await CliRunner.RunAsync("export", "corrections", "--run", run, "--out", path);
 
         Assert.True(code == ExitCodes.Success, error);
@@ -55,7 +56,8 @@ public sealed class CorrectionCommandsTests
             await store.AddAsync(new Correction(CorrectionKind.MergeEntities) { Entity = "Initech", NewName = "Acme", User = "ann", CreatedAt = When });
         }
 
-        var output = Path.Combine(CliRunner.TempDirectory(), "import");
+        using var temp = CliRunner.TempDirectory();
+        var output = Path.Combine(temp, "import");
         var (code, _, error) = await CliRunner.RunAsync("export", "csv", "--run", run, "--out", output);
 
         Assert.True(code == ExitCodes.Success, error);
@@ -103,7 +105,7 @@ public sealed class CorrectionCommandsTests
     [Fact]
     public async Task Serve_a_folder_without_a_run_is_bad_input_naming_the_folder()
     {
-        var folder = CliRunner.TempDirectory();
+        using var folder = CliRunner.TempDirectory();
         var (code, _, error) = await CliRunner.RunAsync("serve", folder, "--port", "0");
         Assert.Equal(ExitCodes.BadInput, code);
         Assert.Contains(folder, error);
