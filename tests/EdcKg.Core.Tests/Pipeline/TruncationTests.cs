@@ -18,7 +18,7 @@ public sealed class TruncationTests
     [Fact]
     public async Task Run_AnAnswerCutAtTheTokenLimit_IsMarkedInItsStageOutputAndCounted()
     {
-        var folder = TestPaths.TempDirectory();
+        using var folder = TestPaths.TempDirectory();
         try
         {
             var (summary, _) = await TestRuns.RunAsync(TestRuns.Corpus(Texts), folder, new EdcSettings(), new CuttingChatClient(new ScriptedChatClient(), "Bob works_for Initech"));
@@ -43,7 +43,7 @@ public sealed class TruncationTests
     [Fact]
     public async Task Run_ACutAnswerReadFromTheCache_IsStillMarkedAndCounted()
     {
-        var folder = TestPaths.TempDirectory();
+        using var folder = TestPaths.TempDirectory();
         try
         {
             var first = Path.Combine(folder, "first");

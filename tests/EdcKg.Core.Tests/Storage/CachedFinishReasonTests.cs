@@ -10,7 +10,7 @@ public sealed class CachedFinishReasonTests
     [Fact]
     public async Task CachingChatClient_CacheHit_ReturnsTheStoredFinishReason()
     {
-        var folder = TestPaths.TempDirectory();
+        using var folder = TestPaths.TempDirectory();
         try
         {
             await using (var store = RunStore.Open(folder))
@@ -35,7 +35,7 @@ public sealed class CachedFinishReasonTests
     [Fact]
     public async Task RunStore_AStoreFromBeforeFinishReasons_KeepsItsCacheAndReadsItsAnswersAsFinished()
     {
-        var folder = TestPaths.TempDirectory();
+        using var folder = TestPaths.TempDirectory();
         try
         {
             var key = new byte[] { 1, 2, 3 };

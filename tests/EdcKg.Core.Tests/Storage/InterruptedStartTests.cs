@@ -31,7 +31,7 @@ public sealed class InterruptedStartTests
     [Fact]
     public async Task Run_KilledAtEveryCommitPoint_NextRunStartsCleanOrResumesToTheSameResults()
     {
-        var folder = TestPaths.TempDirectory();
+        using var folder = TestPaths.TempDirectory();
         try
         {
             var corpus = TestRuns.Corpus(Texts);
@@ -80,7 +80,7 @@ public sealed class InterruptedStartTests
     [Fact]
     public async Task Merge_KilledAtEveryCommitPoint_NextMergeStartsCleanOrResumesToTheSameResults()
     {
-        var folder = TestPaths.TempDirectory();
+        using var folder = TestPaths.TempDirectory();
         try
         {
             var corpus = TestRuns.Corpus(Texts);
