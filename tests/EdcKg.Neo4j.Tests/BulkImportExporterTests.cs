@@ -16,10 +16,12 @@ public sealed class BulkImportExporterTests
         await BulkImportExporter.ExportAsync(Snapshots.Small(), directory);
 
         Assert.Equal("key:ID(Entity),name,:LABEL", FirstLine(directory, "entities.csv"));
-        Assert.Equal("id:ID(Document),index:int,text,:LABEL", FirstLine(directory, "documents.csv"));
-        Assert.Equal("name:ID(Relation),definition,origin,:LABEL", FirstLine(directory, "relations.csv"));
+        Assert.Equal(":ID(Document),graph,id,index:int,source,text,:LABEL", FirstLine(directory, "documents.csv"));
+        Assert.Equal(":ID(Relation),graph,name,definition,origin,:LABEL", FirstLine(directory, "relations.csv"));
+        Assert.Equal(":ID(Chunk),graph,id,documentId,index:int,start:int,end:int,text,:LABEL", FirstLine(directory, "chunks.csv"));
+        Assert.Equal(":START_ID(Chunk),:END_ID(Entity),:TYPE,start:int,end:int", FirstLine(directory, "mentions.csv"));
         Assert.Equal(
-            ":START_ID(Entity),:END_ID(Entity),:TYPE,relation,runId,documentId,documentIndex:int,iteration:int,openRelation,decision,score:float",
+            ":START_ID(Entity),:END_ID(Entity),:TYPE,relation,graph,runId,documentId,documentIndex:int,iteration:int,openRelation,decision,score:float,chunk:int,chunkStart:int,chunkEnd:int,chunks:int[],subjectStart:int,subjectEnd:int,objectStart:int,objectEnd:int,truncated:boolean",
             FirstLine(directory, "relationships.csv"));
     }
 
@@ -38,13 +40,13 @@ public sealed class BulkImportExporterTests
         Assert.Contains(["hoče–slivnica", "Hoče–Slivnica", "Entity"], entities);
         Assert.Contains(["marie curie", "Marie Curie", "Entity"], entities);
         var documents = Read(directory, "documents.csv");
-        Assert.Equal(["doc-0", "0", "Marie Curie was born in Warsaw, \"Congress Poland\".\nShe won two Nobel prizes.", "Document"], documents[0]);
+        Assert.Equal(["[\"run-1\",\"doc-0\"]", "run-1", "doc-0", "0", "", "Marie Curie was born in Warsaw, \"Congress Poland\".\nShe won two Nobel prizes.", "Document"], documents[0]);
         var relations = Read(directory, "relations.csv");
-        Assert.Equal(["award received", "The subject received the object,\nan award.", "Target", "Relation"], relations[1]);
+        Assert.Equal(["[\"run-1\",\"award received\"]", "run-1", "award received", "The subject received the object,\nan award.", "Target", "Relation"], relations[1]);
         var relationships = Read(directory, "relationships.csv");
         Assert.Equal(5, relationships.Count);
-        Assert.Equal(["marie curie", "warsaw, \"congress poland\"", "PLACE_OF_BIRTH", "place of birth", "run-1", "doc-0", "0", "0", "born in", "Aligned", "0.91"], relationships[0]);
-        Assert.Equal("", relationships[2][10]);
+        Assert.Equal(["marie curie", "warsaw, \"congress poland\"", "PLACE_OF_BIRTH", "place of birth", "run-1", "run-1", "doc-0", "0", "0", "born in", "Aligned", "0.91", "", "", "", "", "", "", "", "", "false"], relationships[0]);
+        Assert.Equal("", relationships[2][11]);
         var raw = File.ReadAllText(Path.Combine(directory, "entities.csv"));
         Assert.Contains("\"warsaw, \"\"congress poland\"\"\"", raw);
         Assert.Contains("\"Nobel Prize\nin Physics\"", raw);
@@ -61,11 +63,11 @@ public sealed class BulkImportExporterTests
 
         var text = File.ReadAllText(Path.Combine(directory, "import-command.txt"));
         Assert.Equal(
-            "neo4j-admin database import full kg --nodes=entities.csv --nodes=documents.csv --nodes=relations.csv --relationships=relationships.csv --multiline-fields=true",
+            "neo4j-admin database import full kg --nodes=entities.csv --nodes=documents.csv --nodes=chunks.csv --nodes=relations.csv --relationships=relationships.csv --relationships=has_chunk.csv --relationships=mentions.csv --multiline-fields=true",
             files.Command);
         Assert.Contains(files.Command + "\n", text);
         Assert.All(GraphStatements.Constraints, c => Assert.Contains(c + ";", text));
-        Assert.Equal(5, files.Files.Count);
+        Assert.Equal(8, files.Files.Count);
         Assert.All(files.Files, f => Assert.True(File.Exists(f), f));
         Assert.Empty(Directory.GetFiles(directory, "*.tmp", SearchOption.AllDirectories));
     }
@@ -111,7 +113,7 @@ public sealed class BulkImportExporterTests
 
         Assert.Equal(2, files.Relationships);
         Assert.Equal(2, files.Entities);
-        Assert.Equal(["d1", "d2"], Read(directory, "relationships.csv").Select(r => r[5]));
+        Assert.Equal(["d1", "d2"], Read(directory, "relationships.csv").Select(r => r[6]));
     }
 
     private static string FirstLine(string directory, string name) => File.ReadLines(Path.Combine(directory, name)).First();

@@ -47,11 +47,11 @@ public sealed class CypherScriptExporterTests
         var lines = File.ReadAllLines(path).Where(l => !l.StartsWith("//", StringComparison.Ordinal)).ToList();
         Assert.Equal(count, lines.Count);
         Assert.All(lines, l => Assert.EndsWith(";", l));
-        Assert.Equal(GraphStatements.Constraints, lines.Take(3).Select(l => l.TrimEnd(';')));
+        Assert.Equal(GraphStatements.Constraints, lines.Take(GraphStatements.Constraints.Count).Select(l => l.TrimEnd(';')));
         var relationshipLines = lines.Where(l => l.Contains("]->(o)", StringComparison.Ordinal)).ToList();
         // Chunks of two triples: [pob, award], [award, country], [country] → 5 statements, one per type per chunk.
         Assert.Equal(5, relationshipLines.Count);
-        foreach (var line in lines.Skip(3))
+        foreach (var line in lines.Skip(GraphStatements.Constraints.Count))
         {
             var match = Regex.Match(line, @"^UNWIND (\[.*\]) AS row (.*);$");
             Assert.True(match.Success, line);
@@ -64,7 +64,7 @@ public sealed class CypherScriptExporterTests
 
         Assert.Contains("object: 'Warsaw, \\\"Congress Poland\\\"'", relationshipLines[1] + relationshipLines[0]);
         Assert.Contains("score: 0.91", string.Join("\n", relationshipLines));
-        Assert.Contains("text: 'Marie Curie was born in Warsaw, \\\"Congress Poland\\\".\\nShe won two Nobel prizes.'", lines[3]);
+        Assert.Contains("text: 'Marie Curie was born in Warsaw, \\\"Congress Poland\\\".\\nShe won two Nobel prizes.'", lines[GraphStatements.Constraints.Count]);
         Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(path)!, "*.tmp"));
     }
 
@@ -78,7 +78,7 @@ public sealed class CypherScriptExporterTests
         await CypherScriptExporter.ExportAsync(snapshot, path, batchSize: 2);
 
         var last = File.ReadAllLines(path).Last(l => !l.StartsWith("//", StringComparison.Ordinal));
-        Assert.Equal(GraphStatements.SupersededRelationships("[{runId: 'run-1', documentId: 'doc-0', iteration: 2, subjectKeys: ['marie curie', 'pierre']}]") + ";", last);
+        Assert.Equal(GraphStatements.SupersededRelationships("[{graph: 'run-1', documentId: 'doc-0', iteration: 2, subjectKeys: ['marie curie', 'pierre']}]") + ";", last);
         Assert.Single(File.ReadAllLines(path), l => l.Contains(" DELETE r", StringComparison.Ordinal));
     }
 

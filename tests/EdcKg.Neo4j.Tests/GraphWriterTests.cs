@@ -19,7 +19,7 @@ public sealed class GraphWriterTests
 
         var counters = await writer.WriteSnapshotAsync(Snapshots.Small());
 
-        Assert.Equal(3, server.Constraints);
+        Assert.Equal(4, server.Constraints);
         // "Marie Curie", "Marie  Curie" and "marie curie" are one entity.
         Assert.Equal(6, server.Entities);
         Assert.Equal(6 + 2 + 3, server.Nodes);
@@ -27,7 +27,7 @@ public sealed class GraphWriterTests
         Assert.Equal(["AWARD_RECEIVED", "COUNTRY", "PLACE_OF_BIRTH"], server.RelationshipTypes.Order());
         Assert.Equal(11, counters.NodesCreated);
         Assert.Equal(5, counters.RelationshipsCreated);
-        Assert.Equal(3, counters.ConstraintsAdded);
+        Assert.Equal(4, counters.ConstraintsAdded);
     }
 
     [Fact]

@@ -249,21 +249,46 @@ internal sealed class LoopbackQueryApiServer : IAsyncDisposable
                 counters.ConstraintsAdded++;
             }
         }
-        else if (statement.StartsWith("UNWIND $rows AS row MERGE (d:Document {id: row.id})", StringComparison.Ordinal))
+        else if (statement.StartsWith("DROP CONSTRAINT ", StringComparison.Ordinal) && statement.EndsWith(" IF EXISTS", StringComparison.Ordinal))
+        {
+            if (state.Constraints.Remove(statement.Split(' ')[2]))
+            {
+                counters.ConstraintsRemoved++;
+            }
+        }
+        else if (statement.StartsWith("UNWIND $rows AS row MERGE (d:Document {graph: row.graph, id: row.id})", StringComparison.Ordinal))
         {
             foreach (var row in Rows(parameters))
             {
-                counters.Node(state, "Document|" + row["id"]!.GetValue<string>(), 3);
+                counters.Node(state, "Document|" + row["graph"]!.GetValue<string>() + "|" + row["id"]!.GetValue<string>(), 5);
             }
         }
-        else if (statement.StartsWith("UNWIND $rows AS row MERGE (r:Relation {name: row.name})", StringComparison.Ordinal))
+        else if (statement.StartsWith("UNWIND $rows AS row MATCH (d:Document {graph: row.graph, id: row.documentId}) MERGE (c:Chunk {graph: row.graph, id: row.id})", StringComparison.Ordinal))
         {
             foreach (var row in Rows(parameters))
             {
-                counters.Node(state, "Relation|" + row["name"]!.GetValue<string>(), 3);
+                var graph = row["graph"]!.GetValue<string>();
+                if (!state.Nodes.Contains("Document|" + graph + "|" + row["documentId"]!.GetValue<string>()))
+                {
+                    continue;
+                }
+
+                var chunk = "Chunk|" + graph + "|" + row["id"]!.GetValue<string>();
+                counters.Node(state, chunk, 7);
+                if (state.Relationships.Add("HAS_CHUNK|" + chunk))
+                {
+                    counters.RelationshipsCreated++;
+                }
             }
         }
-        else if (Regex.Match(statement, @"^UNWIND \$rows AS row MERGE \(s:Entity \{key: row\.subjectKey\}\).* MERGE \(s\)-\[r:`((?:[^`]|``)+)` \{runId: row\.runId, documentId: row\.documentId, iteration: row\.iteration, relation: row\.relation\}\]->\(o\) ON CREATE SET") is { Success: true } relationship)
+        else if (statement.StartsWith("UNWIND $rows AS row MERGE (r:Relation {graph: row.graph, name: row.name})", StringComparison.Ordinal))
+        {
+            foreach (var row in Rows(parameters))
+            {
+                counters.Node(state, "Relation|" + row["graph"]!.GetValue<string>() + "|" + row["name"]!.GetValue<string>(), 4);
+            }
+        }
+        else if (Regex.Match(statement, @"^UNWIND \$rows AS row MERGE \(s:Entity \{key: row\.subjectKey\}\).* MERGE \(s\)-\[r:`((?:[^`]|``)+)` \{graph: row\.graph, documentId: row\.documentId, iteration: row\.iteration, relation: row\.relation\}\]->\(o\) ON CREATE SET") is { Success: true } relationship)
         {
             var type = relationship.Groups[1].Value.Replace("``", "`", StringComparison.Ordinal);
             foreach (var row in Rows(parameters))
@@ -271,42 +296,57 @@ internal sealed class LoopbackQueryApiServer : IAsyncDisposable
                 string Text(string name) => row[name]!.GetValue<string>();
                 counters.Node(state, "Entity|" + Text("subjectKey"), 2);
                 counters.Node(state, "Entity|" + Text("objectKey"), 2);
-                var identity = string.Join('|', type, Text("subjectKey"), Text("objectKey"), Text("runId"), Text("documentId"), row["iteration"]!.GetValue<int>(), Text("relation"));
+                var identity = string.Join('|', type, Text("subjectKey"), Text("objectKey"), Text("graph"), Text("documentId"), row["iteration"]!.GetValue<int>(), Text("relation"));
                 if (state.Relationships.Add(identity))
                 {
+                    // The four identity properties, then every ON CREATE value that is not null (Neo4j stores no nulls).
+                    string[] created = ["runId", "documentIndex", "openRelation", "decision", "score", "chunk", "chunkStart", "chunkEnd", "chunks", "subjectStart", "subjectEnd", "objectStart", "objectEnd", "truncated"];
                     counters.RelationshipsCreated++;
-                    counters.PropertiesSet += 8 - (row["score"] is null ? 1 : 0);
+                    counters.PropertiesSet += 4 + created.Count(name => row[name] is not null);
                 }
             }
         }
-        else if (statement == "UNWIND $rows AS row UNWIND row.subjectKeys AS key MATCH (:Entity {key: key})-[r {runId: row.runId, documentId: row.documentId}]->(:Entity) WHERE r.iteration < row.iteration DELETE r")
+        else if (statement.StartsWith("UNWIND $rows AS row MATCH (c:Chunk {graph: row.graph, id: row.chunkId}) MATCH (e:Entity {key: row.key}) MERGE (c)-[m:MENTIONS]->(e)", StringComparison.Ordinal))
         {
             foreach (var row in Rows(parameters))
             {
-                var (runId, documentId, iteration) = (row["runId"]!.GetValue<string>(), row["documentId"]!.GetValue<string>(), row["iteration"]!.GetValue<int>());
+                var chunk = "Chunk|" + row["graph"]!.GetValue<string>() + "|" + row["chunkId"]!.GetValue<string>();
+                var entity = "Entity|" + row["key"]!.GetValue<string>();
+                if (state.Nodes.Contains(chunk) && state.Nodes.Contains(entity) && state.Relationships.Add("MENTIONS|" + chunk + "|" + entity))
+                {
+                    counters.RelationshipsCreated++;
+                    counters.PropertiesSet += 2;
+                }
+            }
+        }
+        else if (statement == "UNWIND $rows AS row UNWIND row.subjectKeys AS key MATCH (:Entity {key: key})-[r {graph: row.graph, documentId: row.documentId}]->(:Entity) WHERE r.iteration < row.iteration DELETE r")
+        {
+            foreach (var row in Rows(parameters))
+            {
+                var (graph, documentId, iteration) = (row["graph"]!.GetValue<string>(), row["documentId"]!.GetValue<string>(), row["iteration"]!.GetValue<int>());
                 foreach (var key in row["subjectKeys"]!.AsArray().Select(k => k!.GetValue<string>()))
                 {
                     counters.RelationshipsDeleted += state.Relationships.RemoveWhere(identity =>
                     {
                         var parts = identity.Split('|');
-                        return parts[1] == key && parts[3] == runId && parts[4] == documentId && int.Parse(parts[5], System.Globalization.CultureInfo.InvariantCulture) < iteration;
+                        return parts.Length == 7 && parts[1] == key && parts[3] == graph && parts[4] == documentId && int.Parse(parts[5], System.Globalization.CultureInfo.InvariantCulture) < iteration;
                     });
                 }
             }
         }
-        else if (statement == "UNWIND $rows AS row UNWIND row.subjectKeys AS key MATCH (:Entity {key: key})-[r {runId: row.runId, documentId: row.documentId, iteration: row.iteration}]->(o:Entity) WHERE NOT (key + '|' + r.relation + '|' + o.key) IN row.keep DELETE r")
+        else if (statement == "UNWIND $rows AS row UNWIND row.subjectKeys AS key MATCH (:Entity {key: key})-[r {graph: row.graph, documentId: row.documentId, iteration: row.iteration}]->(o:Entity) WHERE NOT (key + '|' + r.relation + '|' + o.key) IN row.keep DELETE r")
         {
             foreach (var row in Rows(parameters))
             {
-                var (runId, documentId, iteration) = (row["runId"]!.GetValue<string>(), row["documentId"]!.GetValue<string>(), row["iteration"]!.GetValue<int>());
+                var (graph, documentId, iteration) = (row["graph"]!.GetValue<string>(), row["documentId"]!.GetValue<string>(), row["iteration"]!.GetValue<int>());
                 var keep = row["keep"]!.AsArray().Select(k => k!.GetValue<string>()).ToHashSet(StringComparer.Ordinal);
                 foreach (var key in row["subjectKeys"]!.AsArray().Select(k => k!.GetValue<string>()))
                 {
                     counters.RelationshipsDeleted += state.Relationships.RemoveWhere(identity =>
                     {
-                        // type|subjectKey|objectKey|runId|documentId|iteration|relation
+                        // type|subjectKey|objectKey|graph|documentId|iteration|relation
                         var parts = identity.Split('|');
-                        return parts[1] == key && parts[3] == runId && parts[4] == documentId
+                        return parts.Length == 7 && parts[1] == key && parts[3] == graph && parts[4] == documentId
                             && int.Parse(parts[5], System.Globalization.CultureInfo.InvariantCulture) == iteration
                             && !keep.Contains(parts[1] + "|" + parts[6] + "|" + parts[2]);
                     });
@@ -355,6 +395,8 @@ internal sealed class LoopbackQueryApiServer : IAsyncDisposable
 
         public long ConstraintsAdded { get; set; }
 
+        public long ConstraintsRemoved { get; set; }
+
         public long LabelsAdded { get; set; }
 
         public void Node(GraphState state, string key, int properties)
@@ -369,7 +411,7 @@ internal sealed class LoopbackQueryApiServer : IAsyncDisposable
 
         public JsonObject ToJson() => new()
         {
-            ["containsUpdates"] = NodesCreated + PropertiesSet + RelationshipsCreated + RelationshipsDeleted + ConstraintsAdded > 0,
+            ["containsUpdates"] = NodesCreated + PropertiesSet + RelationshipsCreated + RelationshipsDeleted + ConstraintsAdded + ConstraintsRemoved > 0,
             ["nodesCreated"] = NodesCreated,
             ["nodesDeleted"] = 0,
             ["propertiesSet"] = PropertiesSet,
@@ -380,7 +422,7 @@ internal sealed class LoopbackQueryApiServer : IAsyncDisposable
             ["indexesAdded"] = 0,
             ["indexesRemoved"] = 0,
             ["constraintsAdded"] = ConstraintsAdded,
-            ["constraintsRemoved"] = 0,
+            ["constraintsRemoved"] = ConstraintsRemoved,
             ["containsSystemUpdates"] = false,
             ["systemUpdates"] = 0,
         };

@@ -16,5 +16,9 @@ namespace EdcKg.Core.Chunking;
 public sealed record Chunk(int DocumentIndex, string DocumentId, int Index, int Start, int End, string Text)
 {
     /// <summary>A stable id: document id, index and range (<c>doc#2@1200-2410</c>); the same text chunked the same way gives the same ids.</summary>
-    public string Id => string.Create(CultureInfo.InvariantCulture, $"{DocumentId}#{Index}@{Start}-{End}");
+    public string Id => IdOf(DocumentId, Index, Start, End);
+
+    /// <summary>The id of the chunk <paramref name="index"/> of <paramref name="documentId"/> over <c>[start, end)</c>.</summary>
+    public static string IdOf(string documentId, int index, int start, int end)
+        => string.Create(CultureInfo.InvariantCulture, $"{documentId}#{index}@{start}-{end}");
 }

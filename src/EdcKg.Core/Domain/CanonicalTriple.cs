@@ -27,4 +27,10 @@ public sealed record CanonicalTriple(
 
     /// <summary>The id of the object's entity, when entities were resolved.</summary>
     public string? ObjectId { get; init; }
+
+    /// <summary>Every place in the document it was read, first occurrence first; empty when the run did not record chunks.</summary>
+    public IReadOnlyList<TripleOccurrence> Occurrences { get; init; } = [];
+
+    /// <summary>True when it was parsed from an answer cut off at the token limit (the rest of that answer is lost).</summary>
+    public bool Truncated { get; init; }
 }

@@ -1,3 +1,5 @@
+using EdcKg.Core.Chunking;
+
 namespace EdcKg.Core.Domain;
 
 /// <summary>Everything an exporter needs from a (finished or partial) run: the documents, the schema and the
@@ -24,4 +26,7 @@ public sealed record RunSnapshot(
 {
     /// <summary>The documents reviewers' corrections touched, so an exporter can retire what it wrote before them.</summary>
     public IReadOnlyList<CorrectedTriples> Corrected { get; init; } = [];
+
+    /// <summary>The chunks of the documents, in corpus order; empty when the run did not record chunks.</summary>
+    public IReadOnlyList<Chunk> Chunks { get; init; } = [];
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
+using EdcKg.Core.Chunking;
 using EdcKg.Core.Domain;
 using EdcKg.Core.Outputs;
 using EdcKg.Neo4j.Graph;
@@ -17,19 +18,24 @@ public static class BulkImportExporter
 {
     /// <summary>File names inside the output folder.</summary>
     public const string EntitiesFile = "entities.csv", DocumentsFile = "documents.csv", RelationsFile = "relations.csv",
-        RelationshipsFile = "relationships.csv", CommandFile = "import-command.txt";
+        RelationshipsFile = "relationships.csv", ChunksFile = "chunks.csv", HasChunkFile = "has_chunk.csv", MentionsFile = "mentions.csv",
+        CommandFile = "import-command.txt";
 
     /// <summary>The header row of each file, in neo4j-admin's header format.</summary>
     public static readonly IReadOnlyList<string> EntityHeader = ["key:ID(Entity)", "name", ":LABEL"],
-        DocumentHeader = ["id:ID(Document)", "index:int", "text", ":LABEL"],
-        RelationHeader = ["name:ID(Relation)", "definition", "origin", ":LABEL"],
-        RelationshipHeader = [":START_ID(Entity)", ":END_ID(Entity)", ":TYPE", "relation", "runId", "documentId", "documentIndex:int", "iteration:int", "openRelation", "decision", "score:float"];
+        DocumentHeader = [":ID(Document)", "graph", "id", "index:int", "source", "text", ":LABEL"],
+        ChunkHeader = [":ID(Chunk)", "graph", "id", "documentId", "index:int", "start:int", "end:int", "text", ":LABEL"],
+        HasChunkHeader = [":START_ID(Document)", ":END_ID(Chunk)", ":TYPE"],
+        MentionHeader = [":START_ID(Chunk)", ":END_ID(Entity)", ":TYPE", "start:int", "end:int"],
+        RelationHeader = [":ID(Relation)", "graph", "name", "definition", "origin", ":LABEL"],
+        RelationshipHeader = [":START_ID(Entity)", ":END_ID(Entity)", ":TYPE", "relation", "graph", "runId", "documentId", "documentIndex:int", "iteration:int", "openRelation", "decision", "score:float",
+            "chunk:int", "chunkStart:int", "chunkEnd:int", "chunks:int[]", "subjectStart:int", "subjectEnd:int", "objectStart:int", "objectEnd:int", "truncated:boolean"];
 
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     /// <summary>Writes a whole run snapshot into <paramref name="directory"/>.</summary>
-    public static Task<BulkImportFiles> ExportAsync(RunSnapshot snapshot, string directory, string database = "neo4j", CancellationToken cancellationToken = default) =>
-        ExportAsync(snapshot.RunId, snapshot.Documents, snapshot.Relations, snapshot.Triples, directory, database, cancellationToken);
+    public static Task<BulkImportFiles> ExportAsync(RunSnapshot snapshot, string directory, string database = "neo4j", CancellationToken cancellationToken = default, string? graph = null) =>
+        ExportAsync(snapshot.RunId, snapshot.Documents, snapshot.Relations, snapshot.Triples, directory, database, cancellationToken, snapshot.Chunks, graph);
 
     /// <summary>
     /// Writes the files, each atomically (a temporary file renamed into place). Triples of one document are expected
@@ -42,23 +48,39 @@ public static class BulkImportExporter
         IEnumerable<CanonicalTriple> triples,
         string directory,
         string database = "neo4j",
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default,
+        IEnumerable<Chunk>? chunks = null,
+        string? graph = null)
     {
+        graph ??= runId;
         Directory.CreateDirectory(directory);
         await WriteCsvAsync(Path.Combine(directory, DocumentsFile), DocumentHeader, csv =>
         {
             foreach (var document in documents)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                Row(csv, document.Id, document.Index.ToString(CultureInfo.InvariantCulture), document.Text, "Document");
+                Row(csv, ImportId(graph, document.Id), graph, document.Id, document.Index.ToString(CultureInfo.InvariantCulture), document.Source ?? string.Empty, document.Text, "Document");
             }
         }).ConfigureAwait(false);
+
+        await WriteCsvAsync(Path.Combine(directory, ChunksFile), ChunkHeader, csv =>
+            WriteCsvAsync(Path.Combine(directory, HasChunkFile), HasChunkHeader, links =>
+            {
+                foreach (var chunk in chunks ?? [])
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    Row(csv, ImportId(graph, chunk.Id), graph, chunk.Id, chunk.DocumentId, Int(chunk.Index), Int(chunk.Start), Int(chunk.End), chunk.Text, "Chunk");
+                    Row(links, ImportId(graph, chunk.DocumentId), ImportId(graph, chunk.Id), "HAS_CHUNK");
+                }
+
+                return Task.CompletedTask;
+            })).ConfigureAwait(false);
 
         await WriteCsvAsync(Path.Combine(directory, RelationsFile), RelationHeader, csv =>
         {
             foreach (var relation in relations.DistinctBy(r => r.Name, StringComparer.Ordinal))
             {
-                Row(csv, relation.Name, relation.Definition, relation.Origin.ToString(), "Relation");
+                Row(csv, ImportId(graph, relation.Name), graph, relation.Name, relation.Definition, relation.Origin.ToString(), "Relation");
             }
         }).ConfigureAwait(false);
 
@@ -66,7 +88,9 @@ public static class BulkImportExporter
         // Entities and relationships are written in one pass over the triples so that they can stream.
         await WriteCsvAsync(Path.Combine(directory, EntitiesFile), EntityHeader, entities =>
             WriteCsvAsync(Path.Combine(directory, RelationshipsFile), RelationshipHeader, relationships =>
+            WriteCsvAsync(Path.Combine(directory, MentionsFile), MentionHeader, mentions =>
             {
+                var seenMentions = new HashSet<(string, string)>();
                 var seenEntities = new HashSet<string>(StringComparer.Ordinal);
                 var seenInDocument = new HashSet<(string, string, string, string, int)>();
                 (string DocumentId, int Iteration) current = (string.Empty, -1);
@@ -77,7 +101,7 @@ public static class BulkImportExporter
                         cancellationToken.ThrowIfCancellationRequested();
                     }
 
-                    if (RelationshipRow.From(runId, triple) is not { } row)
+                    if (RelationshipRow.From(runId, triple, graph) is not { } row)
                     {
                         skipped++;
                         continue;
@@ -106,18 +130,32 @@ public static class BulkImportExporter
                         entityCount++;
                     }
 
+                    var first = row.FirstOccurrence;
                     Row(relationships,
-                        row.SubjectKey, row.ObjectKey, row.Type, row.Relation, row.RunId, row.DocumentId,
+                        row.SubjectKey, row.ObjectKey, row.Type, row.Relation, row.Graph, row.RunId, row.DocumentId,
                         row.DocumentIndex.ToString(CultureInfo.InvariantCulture), row.Iteration.ToString(CultureInfo.InvariantCulture),
-                        row.OpenRelation, row.Decision, row.Score?.ToString("R", CultureInfo.InvariantCulture) ?? string.Empty);
+                        row.OpenRelation, row.Decision, row.Score?.ToString("R", CultureInfo.InvariantCulture) ?? string.Empty,
+                        Int(first?.ChunkIndex), Int(first?.ChunkStart), Int(first?.ChunkEnd), first is null ? string.Empty : string.Join(';', row.Chunks.Select(Int)),
+                        Int(first?.SubjectSpan?.Start), Int(first?.SubjectSpan?.End), Int(first?.ObjectSpan?.Start), Int(first?.ObjectSpan?.End),
+                        row.Truncated ? "true" : "false");
                     relationshipCount++;
+                    foreach (var mention in RelationshipRow.MentionRows(graph, runId, triple))
+                    {
+                        var (chunkId, key) = ((string)mention["chunkId"]!, (string)mention["key"]!);
+                        if (seenMentions.Add((chunkId, key)))
+                        {
+                            Row(mentions, ImportId(graph, chunkId), key, "MENTIONS", Int((int?)mention["start"]), Int((int?)mention["end"]));
+                        }
+                    }
                 }
-            })).ConfigureAwait(false);
+
+                return Task.CompletedTask;
+            }))).ConfigureAwait(false);
 
         var command = ImportCommand(database);
         var commandPath = Path.Combine(directory, CommandFile);
         await AtomicFile.WriteAllTextAsync(commandPath, CommandFileText(command), cancellationToken).ConfigureAwait(false);
-        string[] files = [EntitiesFile, DocumentsFile, RelationsFile, RelationshipsFile, CommandFile];
+        string[] files = [EntitiesFile, DocumentsFile, ChunksFile, RelationsFile, RelationshipsFile, HasChunkFile, MentionsFile, CommandFile];
         return new BulkImportFiles(directory, files.Select(f => Path.Combine(directory, f)).ToList(), entityCount, relationshipCount, skipped, command);
     }
 
@@ -126,8 +164,8 @@ public static class BulkImportExporter
     /// and names may hold line breaks inside quoted fields.
     /// </summary>
     public static string ImportCommand(string database) =>
-        $"neo4j-admin database import full {database} --nodes={EntitiesFile} --nodes={DocumentsFile} --nodes={RelationsFile} "
-        + $"--relationships={RelationshipsFile} --multiline-fields=true";
+        $"neo4j-admin database import full {database} --nodes={EntitiesFile} --nodes={DocumentsFile} --nodes={ChunksFile} --nodes={RelationsFile} "
+        + $"--relationships={RelationshipsFile} --relationships={HasChunkFile} --relationships={MentionsFile} --multiline-fields=true";
 
     private static string CommandFileText(string command)
     {
@@ -142,6 +180,13 @@ public static class BulkImportExporter
 
         return text.ToString();
     }
+
+    // Import ids only join the files; a JSON pair cannot make two (graph, id) pairs collide.
+    private static string ImportId(string graph, string id) => System.Text.Json.JsonSerializer.Serialize(new[] { graph, id });
+
+    private static string Int(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
+
+    private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static void Row(CsvWriter csv, params string[] fields)
     {

@@ -47,6 +47,7 @@ public static class CypherLiteral
         null => "null",
         string s => String(s),
         IEnumerable<string> strings => "[" + string.Join(", ", strings.Select(String)) + "]",
+        IEnumerable<int> numbers => "[" + string.Join(", ", numbers.Select(n => n.ToString(CultureInfo.InvariantCulture))) + "]",
         bool b => b ? "true" : "false",
         int or long => Convert.ToString(value, CultureInfo.InvariantCulture)!,
         float f => Float(f),

@@ -41,11 +41,12 @@ public static class CypherScriptExporter
     }
 
     /// <summary>
-    /// The script's statements, without terminators: constraints, documents, relations, relationships, and the
+    /// The script's statements, without terminators: constraints, documents, chunks, relations, relationships, mentions, and the
     /// deletion of relationships its documents had from earlier iterations.
     /// </summary>
-    public static IEnumerable<string> Statements(RunSnapshot snapshot, int batchSize)
+    public static IEnumerable<string> Statements(RunSnapshot snapshot, int batchSize, string? graph = null)
     {
+        graph ??= snapshot.RunId;
         foreach (var constraint in GraphStatements.Constraints)
         {
             yield return constraint;
@@ -53,16 +54,21 @@ public static class CypherScriptExporter
 
         foreach (var chunk in snapshot.Documents.Chunk(batchSize))
         {
-            yield return GraphStatements.Documents(List(chunk.Select(GraphStatements.DocumentRow)));
+            yield return GraphStatements.Documents(List(chunk.Select(d => GraphStatements.DocumentRow(graph, d))));
+        }
+
+        foreach (var chunk in snapshot.Chunks.Chunk(batchSize))
+        {
+            yield return GraphStatements.Chunks(List(chunk.Select(c => GraphStatements.ChunkRow(graph, c))));
         }
 
         foreach (var chunk in snapshot.Relations.Chunk(batchSize))
         {
-            yield return GraphStatements.Relations(List(chunk.Select(GraphStatements.RelationRow)));
+            yield return GraphStatements.Relations(List(chunk.Select(r => GraphStatements.RelationRow(graph, r))));
         }
 
         // Rows stream through in chunks; within a chunk there is one statement per relationship type.
-        var rows = snapshot.Triples.Select(t => RelationshipRow.From(snapshot.RunId, t)).OfType<RelationshipRow>();
+        var rows = snapshot.Triples.Select(t => RelationshipRow.From(snapshot.RunId, t, graph)).OfType<RelationshipRow>();
         foreach (var chunk in rows.Chunk(batchSize))
         {
             foreach (var group in chunk.GroupBy(r => r.Type, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
@@ -71,7 +77,12 @@ public static class CypherScriptExporter
             }
         }
 
-        foreach (var chunk in GraphBatch.Of(snapshot).SupersededRows().Chunk(batchSize))
+        foreach (var chunk in snapshot.Triples.SelectMany(t => RelationshipRow.MentionRows(graph, snapshot.RunId, t)).Chunk(batchSize))
+        {
+            yield return GraphStatements.Mentions(List(chunk));
+        }
+
+        foreach (var chunk in GraphBatch.Of(snapshot, graph).SupersededRows().Chunk(batchSize))
         {
             yield return GraphStatements.SupersededRelationships(List(chunk));
         }

@@ -1,3 +1,4 @@
+using EdcKg.Core.Chunking;
 using EdcKg.Core.Domain;
 
 namespace EdcKg.Neo4j.Graph;
@@ -25,13 +26,10 @@ public sealed record GraphBatch(
     Core.Entities.ResolvedEntities? Entities = null)
 {
     /// <summary>
-    /// Documents a reviewer's correction touched: the run's relationships of their final iteration that are not among
+    /// Documents a reviewer's correction touched: the graph's relationships of their final iteration that are not among
     /// their corrected triples (replaced or dropped by a correction, or made by one since undone) are deleted.
     /// </summary>
     public IReadOnlyList<CorrectedTriples> Corrected { get; init; } = [];
-
-    /// <summary>All of a run's snapshot as one batch.</summary>
-    public static GraphBatch Of(RunSnapshot snapshot) => new(snapshot.RunId, snapshot.Documents, snapshot.Relations, snapshot.Triples, snapshot.Superseded, snapshot.Entities) { Corrected = snapshot.Corrected };
 
     /// <summary>
     /// The rows of <see cref="GraphStatements.CorrectedRelationships"/>, one per corrected document: its subjects'
@@ -46,12 +44,12 @@ public sealed record GraphBatch(
         }
 
         var keep = Triples
-            .Select(t => (t.DocumentIndex, t.Iteration, Row: RelationshipRow.From(RunId, t)))
+            .Select(t => (t.DocumentIndex, t.Iteration, Row: RelationshipRow.From(RunId, t, Graph)))
             .Where(t => t.Row is not null)
             .ToLookup(t => (t.DocumentIndex, t.Iteration), t => GraphStatements.CorrectedIdentity(t.Row!.SubjectKey, t.Row.Relation, t.Row.ObjectKey));
         return Corrected.Select(c => (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?>
         {
-            ["runId"] = RunId,
+            ["graph"] = Graph,
             ["documentId"] = c.DocumentId,
             ["iteration"] = c.Iteration,
             ["subjectKeys"] = c.Subjects
@@ -63,11 +61,24 @@ public sealed record GraphBatch(
         });
     }
 
+    /// <summary>
+    /// The graph the batch is written into: documents, chunks, schema relations and relationships are keyed by it, so
+    /// corpora written under other names never overwrite them. The run's id unless named (<c>--neo4j-graph</c>).
+    /// </summary>
+    public string Graph { get; init => field = string.IsNullOrEmpty(value) ? RunId : value; } = RunId;
+
+    /// <summary>Chunk nodes to merge (with their documents' <c>HAS_CHUNK</c>), from documents of this batch.</summary>
+    public IReadOnlyList<Chunk> Chunks { get; init; } = [];
+
+    /// <summary>All of a run's snapshot as one batch, written into <paramref name="graph"/> (the run's id when null).</summary>
+    public static GraphBatch Of(RunSnapshot snapshot, string? graph = null)
+        => new(snapshot.RunId, snapshot.Documents, snapshot.Relations, snapshot.Triples, snapshot.Superseded, snapshot.Entities) { Graph = graph ?? snapshot.RunId, Chunks = snapshot.Chunks, Corrected = snapshot.Corrected };
+
     /// <summary>The rows of <see cref="GraphStatements.SupersededRelationships"/>, one per superseded document.</summary>
     public IEnumerable<IReadOnlyDictionary<string, object?>> SupersededRows() =>
         (Superseded ?? []).Select(s => (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?>
         {
-            ["runId"] = RunId,
+            ["graph"] = Graph,
             ["documentId"] = s.DocumentId,
             ["iteration"] = s.FinalIteration,
             ["subjectKeys"] = s.Subjects.Select(GraphNames.EntityKey).Where(k => k.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),

@@ -30,10 +30,10 @@ public sealed class GraphWriter(QueryApiClient client, ILogger? logger = null)
     }
 
     /// <summary>Writes a whole run: constraints, documents, schema relations and every canonical triple.</summary>
-    public async Task<QueryCounters> WriteSnapshotAsync(RunSnapshot snapshot, CancellationToken cancellationToken = default)
+    public async Task<QueryCounters> WriteSnapshotAsync(RunSnapshot snapshot, CancellationToken cancellationToken = default, string? graph = null)
     {
         var schema = await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
-        return schema.Add(await WriteAsync(GraphBatch.Of(snapshot), cancellationToken).ConfigureAwait(false));
+        return schema.Add(await WriteAsync(GraphBatch.Of(snapshot, graph), cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>Writes one batch (documents, relations, triples) and returns what changed in the graph.</summary>
@@ -66,8 +66,8 @@ public sealed class GraphWriter(QueryApiClient client, ILogger? logger = null)
     }
 
     /// <summary>
-    /// The statements that write <paramref name="batch"/>, in order: documents, relations, relationships by type, then
-    /// the deletion of relationships the batch's documents had from earlier iterations.
+    /// The statements that write <paramref name="batch"/>, in order: documents, chunks, relations, relationships by type,
+    /// the chunks' mentions of entities, then the deletion of relationships the batch's documents had from earlier iterations.
     /// </summary>
     public static IReadOnlyList<CypherStatement> Statements(GraphBatch batch, int batchSize, out int skipped)
     {
@@ -75,19 +75,24 @@ public sealed class GraphWriter(QueryApiClient client, ILogger? logger = null)
         var statements = new List<CypherStatement>();
         foreach (var chunk in batch.Documents.Chunk(batchSize))
         {
-            statements.Add(Rows(GraphStatements.Documents(), chunk.Select(GraphStatements.DocumentRow)));
+            statements.Add(Rows(GraphStatements.Documents(), chunk.Select(d => GraphStatements.DocumentRow(batch.Graph, d))));
+        }
+
+        foreach (var chunk in batch.Chunks.Chunk(batchSize))
+        {
+            statements.Add(Rows(GraphStatements.Chunks(), chunk.Select(c => GraphStatements.ChunkRow(batch.Graph, c))));
         }
 
         foreach (var chunk in batch.Relations.Chunk(batchSize))
         {
-            statements.Add(Rows(GraphStatements.Relations(), chunk.Select(GraphStatements.RelationRow)));
+            statements.Add(Rows(GraphStatements.Relations(), chunk.Select(r => GraphStatements.RelationRow(batch.Graph, r))));
         }
 
         skipped = 0;
         var byType = new SortedDictionary<string, List<RelationshipRow>>(StringComparer.Ordinal);
         foreach (var triple in batch.Triples)
         {
-            if (RelationshipRow.From(batch.RunId, triple) is not { } row)
+            if (RelationshipRow.From(batch.RunId, triple, batch.Graph) is not { } row)
             {
                 skipped++;
                 continue;
@@ -107,6 +112,11 @@ public sealed class GraphWriter(QueryApiClient client, ILogger? logger = null)
             {
                 statements.Add(Rows(GraphStatements.Relationships(type), chunk.Select(r => r.ToParameters())));
             }
+        }
+
+        foreach (var chunk in batch.Triples.SelectMany(t => RelationshipRow.MentionRows(batch.Graph, batch.RunId, t)).Chunk(batchSize))
+        {
+            statements.Add(Rows(GraphStatements.Mentions(), chunk));
         }
 
         foreach (var chunk in (batch.Entities is { } entities ? ResolvedEntityRows.Rows(batch.RunId, entities) : []).Chunk(batchSize))

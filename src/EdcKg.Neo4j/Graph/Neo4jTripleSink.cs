@@ -18,6 +18,8 @@ public sealed class Neo4jTripleSink : ICanonicalTripleSink, IAsyncDisposable
 {
     private readonly GraphWriter _writer;
     private readonly string _runId;
+    private readonly string _graph;
+    private readonly HashSet<string> _chunksWritten = new(StringComparer.Ordinal);
     private readonly int _batchSize;
     private readonly ILogger _logger;
     private readonly Channel<(Document Document, IReadOnlyList<CanonicalTriple> Triples)> _queue =
@@ -27,9 +29,10 @@ public sealed class Neo4jTripleSink : ICanonicalTripleSink, IAsyncDisposable
     private readonly Task _loop;
     private QueryCounters _counters = QueryCounters.None;
 
-    /// <summary>Starts the background writer for run <paramref name="runId"/>.</summary>
-    public Neo4jTripleSink(QueryApiClient client, string runId, ILogger? logger = null)
+    /// <summary>Starts the background writer for run <paramref name="runId"/>, into graph <paramref name="graph"/> (the run's id when null).</summary>
+    public Neo4jTripleSink(QueryApiClient client, string runId, ILogger? logger = null, string? graph = null)
     {
+        _graph = string.IsNullOrEmpty(graph) ? runId : graph;
         _logger = logger ?? NullLogger.Instance;
         _writer = new GraphWriter(client, _logger);
         _runId = runId;
@@ -81,11 +84,18 @@ public sealed class Neo4jTripleSink : ICanonicalTripleSink, IAsyncDisposable
 
             var indexes = documents.Select(d => d.Index).ToHashSet();
             var triples = snapshot.Triples.Where(t => indexes.Contains(t.DocumentIndex)).ToList();
-            await TryWriteAsync(new GraphBatch(snapshot.RunId, documents, snapshot.Relations, triples, null, snapshot.Entities), indexes, cancellationToken).ConfigureAwait(false);
+            List<Core.Chunking.Chunk> chunks;
+            lock (_written)
+            {
+                // Chunks that held no triple were not written with their document's triples.
+                chunks = snapshot.Chunks.Where(c => !_chunksWritten.Contains(c.Id)).ToList();
+            }
+
+            await TryWriteAsync(new GraphBatch(snapshot.RunId, documents, snapshot.Relations, triples, null, snapshot.Entities) { Graph = _graph, Chunks = chunks }, indexes, cancellationToken).ConfigureAwait(false);
             if (Failure is null && snapshot.Superseded is { Count: > 0 } superseded)
             {
                 // Relationships from the iterations before the final one, written by an earlier run or export.
-                await TryWriteAsync(new GraphBatch(snapshot.RunId, [], [], [], superseded), [], cancellationToken).ConfigureAwait(false);
+                await TryWriteAsync(new GraphBatch(snapshot.RunId, [], [], [], superseded) { Graph = _graph }, [], cancellationToken).ConfigureAwait(false);
             }
 
             if (Failure is null && snapshot.Corrected is { Count: > 0 } corrected)
@@ -146,7 +156,14 @@ public sealed class Neo4jTripleSink : ICanonicalTripleSink, IAsyncDisposable
 
             if (Failure is null)
             {
-                await TryWriteAsync(new GraphBatch(_runId, documents, [], triples), documents.Select(d => d.Index), cancellationToken).ConfigureAwait(false);
+                // The chunks the triples were read in, rebuilt from their documents, so their mentions have nodes to link.
+                var byIndex = documents.ToDictionary(d => d.Index);
+                var chunks = triples
+                    .SelectMany(t => t.Occurrences.Select(o => (t.DocumentIndex, o.ChunkIndex, o.ChunkStart, o.ChunkEnd)))
+                    .Distinct()
+                    .Select(o => Core.Chunking.CodePoints.ChunkOf(byIndex[o.DocumentIndex], o.ChunkIndex, o.ChunkStart, o.ChunkEnd))
+                    .ToList();
+                await TryWriteAsync(new GraphBatch(_runId, documents, [], triples) { Graph = _graph, Chunks = chunks }, documents.Select(d => d.Index), cancellationToken).ConfigureAwait(false);
             }
         }
     }
@@ -159,6 +176,7 @@ public sealed class Neo4jTripleSink : ICanonicalTripleSink, IAsyncDisposable
             lock (_written)
             {
                 _written.UnionWith(documents);
+                _chunksWritten.UnionWith(batch.Chunks.Select(c => c.Id));
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
