@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using EdcKg.Core.Corrections;
+using EdcKg.Core.Chunking;
 using EdcKg.Core.Parsing;
 using EdcKg.Core.Pipeline;
 
@@ -55,12 +56,19 @@ public static class EdcOutputWriter
         return PythonJsonWriter.Serialize(entries);
     }
 
-    /// <summary>One JSON object per canonical triple with its provenance.</summary>
+    /// <summary>
+    /// One JSON object per canonical triple with its provenance: document, iteration, open relation, decision and
+    /// score, then where it was read: <c>chunk</c> (<c>{index, start, end}</c>, code points of the document's text in
+    /// <c>documents.jsonl</c>), <c>subjectSpan</c> and <c>objectSpan</c> (<c>[start, end]</c> in the same text, or null
+    /// when the chunk holds no such mention), <c>truncated</c> (read from an answer cut off at the token limit), and
+    /// <c>occurrences</c>, every chunk it was read in with its spans there.
+    /// </summary>
     public static string TriplesJsonLines(IReadOnlyList<DocumentResult> results)
     {
         var builder = new StringBuilder();
         foreach (var triple in results.SelectMany(r => r.CanonicalTriples()))
         {
+            var first = triple.Occurrences.Count > 0 ? triple.Occurrences[0] : null;
             var record = new
             {
                 triple.DocumentId,
@@ -72,6 +80,16 @@ public static class EdcOutputWriter
                 triple.OpenRelation,
                 Decision = triple.Decision.ToString(),
                 triple.Score,
+                Chunk = first is null ? null : new { Index = first.ChunkIndex, Start = first.ChunkStart, End = first.ChunkEnd },
+                SubjectSpan = Span(first?.SubjectSpan),
+                ObjectSpan = Span(first?.ObjectSpan),
+                triple.Truncated,
+                Occurrences = triple.Occurrences.Select(o => new
+                {
+                    Chunk = new { Index = o.ChunkIndex, Start = o.ChunkStart, End = o.ChunkEnd },
+                    SubjectSpan = Span(o.SubjectSpan),
+                    ObjectSpan = Span(o.ObjectSpan),
+                }),
             };
             builder.Append(triple.Correction is null ? JsonSerializer.Serialize(record, JsonLines) : Corrected(record, triple.Correction)).Append('\n');
         }
@@ -87,6 +105,8 @@ public static class EdcOutputWriter
         node["correction"] = correction.Id;
         return node.ToJsonString(JsonLines);
     }
+
+    private static int[]? Span(SourceSpan? span) => span is { } s ? [s.Start, s.End] : null;
 
     // EDC writes str() of a list with one dict {relation: score} per open triple.
     private static string CandidatesRepr(DocumentResult result)
