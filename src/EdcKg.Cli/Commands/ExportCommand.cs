@@ -50,7 +50,7 @@ internal static class ExportCommand
             var writer = new GraphWriter(new QueryApiClient(http, settings, loggerFactory.CreateLogger("neo4j")), loggerFactory.CreateLogger("neo4j"));
             try
             {
-                var counters = await writer.WriteSnapshotAsync(snapshot, ct).ConfigureAwait(false);
+                var counters = await writer.WriteSnapshotAsync(snapshot, ct, settings.Graph).ConfigureAwait(false);
                 console.Output.WriteLine($"Wrote run {snapshot.RunId} to {settings}: {snapshot.Triples.Count} triples; "
                     + $"{counters.NodesCreated} nodes and {counters.RelationshipsCreated} relationships created, {counters.PropertiesSet} properties set.");
                 return ExitCodes.Success;

@@ -50,7 +50,17 @@ internal static class RunCommand
         var settings = request.Entities is { } entities
             ? request.Settings with { EntityResolution = entities.Settings with { Seed = request.Settings.Seed } }
             : request.Settings;
-        var corpus = CorpusReader.Read(input.Corpus);
+        var read = CorpusReader.ReadCorpus(input.Corpus);
+        var corpus = read.Documents;
+        if (read.Skipped.Count > 0)
+        {
+            console.Note($"{read.Skipped.Count} input files skipped (the run goes on without them):");
+            foreach (var skipped in read.Skipped)
+            {
+                console.Error.WriteLine($"  {skipped}");
+            }
+        }
+
         var fullCorpus = corpus;
         if (input.Shard is { } shard)
         {
@@ -86,14 +96,15 @@ internal static class RunCommand
         var progress = console.CreateProgress();
         using var neo4jHttp = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
         await using var sink = request.Neo4j is null ? null
-            : new Neo4jTripleSink(new QueryApiClient(neo4jHttp, request.Neo4j, loggerFactory.CreateLogger("neo4j")), RunManifest.RunIdOf(manifest), loggerFactory.CreateLogger("neo4j"));
+            : new Neo4jTripleSink(new QueryApiClient(neo4jHttp, request.Neo4j, loggerFactory.CreateLogger("neo4j")), RunManifest.RunIdOf(manifest), loggerFactory.CreateLogger("neo4j"), request.Neo4j.Graph);
         var pipeline = new EdcPipeline(backends, prompts, settings, store, identities, progress, loggerFactory.CreateLogger("edckg")) { TripleSink = sink };
         await using var usage = UsageJournal.Start(output, pipeline.Usage, request.Output.Prices, TimeProvider.System, UsageInterval);
         var summary = await pipeline.RunAsync(corpus, schema, manifest, output, cancellationToken).ConfigureAwait(false);
 
         if (summary.Complete)
         {
-            console.Output.WriteLine($"{summary.Documents} documents, {summary.CanonicalTriples} canonical triples in iteration {summary.Iterations}, schema of {summary.SchemaSize} relations.");
+            var chunks = summary.Chunks > summary.Documents ? $" in {summary.Chunks} chunks" : string.Empty;
+            console.Output.WriteLine($"{summary.Documents} documents{chunks}, {summary.CanonicalTriples} canonical triples in iteration {summary.Iterations}, schema of {summary.SchemaSize} relations.");
         }
 
         if (summary.UnparsedAnswers > 0 || summary.UndefinedRelations > 0)
@@ -102,6 +113,13 @@ internal static class RunCommand
         }
 
         var finished = await RunReport.FinishAsync(console, summary, usage, request.Output.Prices, store, cancellationToken, models.Endpoints).ConfigureAwait(false);
+        if (finished == ExitCodes.Success && read.Skipped.Count > 0)
+        {
+            // Every document read is done, but the corpus is not all there: the run is incomplete.
+            console.Note($"the run is incomplete: {read.Skipped.Count} input files were skipped (listed above; exit code 3).");
+            finished = ExitCodes.DocumentsFailed;
+        }
+
         if (finished == ExitCodes.Success)
         {
             console.Output.WriteLine($"Results: {Path.Combine(output, $"iter{summary.Iterations}", "canon_kg.txt")}");

@@ -53,7 +53,8 @@ internal static class RunReport
         console.Error.WriteLine($"edckg: {summary.UnfinishedDocuments} of {summary.Documents} documents are unfinished because model requests kept failing:");
         foreach (var failure in summary.Failures)
         {
-            console.Error.WriteLine($"  {failure.DocumentId} (position {failure.DocumentIndex}), {failure.Stage} of iteration {failure.Iteration}: {failure.Error}");
+            var chunk = summary.Chunks > summary.Documents ? $" chunk {failure.ChunkIndex}" : string.Empty;
+            console.Error.WriteLine($"  {failure.DocumentId} (position {failure.DocumentIndex}){chunk}, {failure.Stage} of iteration {failure.Iteration}: {failure.Error}");
         }
 
         console.Error.WriteLine("edckg: everything else is saved; run the same command again to retry them (exit code 3).");

@@ -12,6 +12,9 @@ public sealed record DocumentResult(
     SchemaDefinitionOutput SchemaDefinition,
     SchemaCanonicalizationOutput SchemaCanonicalization)
 {
-    /// <summary>The canonical triples (dropped ones left out), with provenance.</summary>
-    public IEnumerable<CanonicalTriple> CanonicalTriples() => SchemaCanonicalization.CanonicalTriples(Document, Iteration);
+    /// <summary>The document's chunks with the open triples read in each; empty for a result made without chunks.</summary>
+    public IReadOnlyList<Chunking.ChunkTrace> Chunks { get; init; } = [];
+
+    /// <summary>The canonical triples (dropped ones left out), with provenance: the chunks and spans each was read in.</summary>
+    public IEnumerable<CanonicalTriple> CanonicalTriples() => Chunking.ChunkMerge.WithProvenance(SchemaCanonicalization.CanonicalTriples(Document, Iteration), Chunks);
 }

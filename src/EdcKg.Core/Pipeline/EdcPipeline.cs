@@ -1,4 +1,5 @@
 using EdcKg.Core.Corrections;
+using EdcKg.Core.Chunking;
 using EdcKg.Core.Domain;
 using EdcKg.Core.Entities;
 using EdcKg.Core.Outputs;
@@ -6,6 +7,7 @@ using EdcKg.Core.Retrieval;
 using EdcKg.Core.Stages;
 using EdcKg.Core.Storage;
 using EdcKg.Core.Usage;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -23,6 +25,7 @@ public sealed class EdcPipeline
     private static readonly IReadOnlyDictionary<ItemKey, RefinementHintOutput> NoHints = new Dictionary<ItemKey, RefinementHintOutput>();
 
     private readonly EdcBackends models;
+    private readonly EdcBackends unwrapped;
     private readonly EdcPrompts prompts;
     private readonly EdcSettings settings;
     private readonly RunStore store;
@@ -46,7 +49,17 @@ public sealed class EdcPipeline
             throw new ArgumentException("Entity resolution needs its prompt template (er_template.txt).");
         }
 
-        models = ModelMiddleware.Apply(backends, modelIdentities, store, Usage);
+        // A local model counts its prompts: one that cannot fit fails its chunk before it reaches the model.
+        unwrapped = backends;
+        var guarded = backends with
+        {
+            OpenExtraction = ContextGuardChatClient.Around(backends.OpenExtraction),
+            SchemaDefinition = ContextGuardChatClient.Around(backends.SchemaDefinition),
+            Verifier = ContextGuardChatClient.Around(backends.Verifier),
+            EntityExtraction = backends.EntityExtraction is { } entities ? ContextGuardChatClient.Around(entities) : null,
+            EntityResolution = backends.EntityResolution is { } resolution ? ContextGuardChatClient.Around(resolution) : null,
+        };
+        models = ModelMiddleware.Apply(guarded, modelIdentities, store, Usage);
         this.prompts = prompts;
         this.settings = settings;
         this.store = store;
@@ -64,7 +77,12 @@ public sealed class EdcPipeline
     /// <summary>Runs (or resumes) the whole job and writes the iteration folders into <paramref name="outputDirectory"/>.</summary>
     public async Task<RunSummary> RunAsync(IReadOnlyList<Document> corpus, IReadOnlyList<SchemaRelation> targetSchema, IReadOnlyDictionary<string, string> manifest, string outputDirectory, CancellationToken cancellationToken)
     {
-        var items = await StartAsync(corpus, targetSchema, manifest, cancellationToken).ConfigureAwait(false);
+        var (documents, chunks) = await StartAsync(corpus, targetSchema, manifest, cancellationToken).ConfigureAwait(false);
+        await DocumentsFile.WriteAsync(outputDirectory, documents, cancellationToken).ConfigureAwait(false);
+        var byIndex = documents.ToDictionary(d => d.Index);
+        var chunksOf = DocumentAssembly.ByDocument(chunks);
+        // The unit of every stage is a chunk: a document that fits the budget is one chunk, its whole text.
+        var items = chunks.Select(c => new WorkItem(new ItemKey(c.DocumentIndex, c.Index), byIndex[c.DocumentIndex], c.Text)).ToList();
         var corrections = await CorrectionSet.LoadAsync(store.Path, cancellationToken).ConfigureAwait(false);
         var enrich = settings.EnrichSchema || targetSchema.Count == 0;
         var tally = new RunTally();
@@ -78,18 +96,19 @@ public sealed class EdcPipeline
                 ? await ExtractAsync(pass, cancellationToken).ConfigureAwait(false)
                 : await ExtractRefinedAsync(pass, hints, cancellationToken).ConfigureAwait(false);
             var definitions = await DefineAsync(pass, triples, cancellationToken).ConfigureAwait(false);
-            var canonical = await CanonicalizeAsync(pass, triples, definitions, cancellationToken).ConfigureAwait(false);
+            var canonical = await CanonicalizeAsync(pass, chunksOf, hints, triples, definitions, cancellationToken).ConfigureAwait(false);
 
-            tally.Unfinished = items.Count(i => !canonical.ContainsKey(i.Key));
+            var assembled = documents.Select(d => DocumentAssembly.Assemble(d, chunksOf[d.Index], iteration, hints, triples, definitions, canonical)).ToList();
+            tally.Unfinished = assembled.Count(r => r is null);
             if (tally.Unfinished > 0)
             {
                 // Outputs list every item in corpus order, and later iterations read the whole schema: both wait
                 // until the next run has done the failed items.
-                logger.LogWarning("Iteration {Iteration}: {Unfinished} of {Total} documents unfinished because model requests failed; run the same command again to retry them", iteration, tally.Unfinished, items.Count);
+                logger.LogWarning("Iteration {Iteration}: {Unfinished} of {Total} documents unfinished because model requests failed; run the same command again to retry them", iteration, tally.Unfinished, documents.Count);
                 break;
             }
 
-            previous = items.Select(i => new DocumentResult(i.Document, iteration, hints.GetValueOrDefault(i.Key)?.Hint, triples[i.Key], definitions[i.Key], canonical[i.Key])).ToList();
+            previous = assembled.Select(r => r!).ToList();
             var written = corrections.Apply(previous);
             await EdcOutputWriter.WriteIterationAsync(outputDirectory, iteration, written, cancellationToken).ConfigureAwait(false);
             if (settings.EntityResolution is not null)
@@ -106,7 +125,7 @@ public sealed class EdcPipeline
             await sink.CompleteAsync(await RunSnapshotReader.ReadAsync(store, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         }
 
-        return await SummaryAsync(items.Count, tally, previous, cancellationToken).ConfigureAwait(false);
+        return await SummaryAsync(documents.Count, tally, previous, cancellationToken).ConfigureAwait(false) with { Chunks = chunks.Count };
     }
 
     /// <summary>Stage 1 of iteration 0: open extraction.</summary>
@@ -121,8 +140,31 @@ public sealed class EdcPipeline
     {
         var schema = await store.LoadSchemaAsync(cancellationToken).ConfigureAwait(false);
         var retrieval = await SchemaRetrieval.BuildAsync(schema, models.SchemaRetrieverEmbedder!, settings.RetrievedRelations, cancellationToken).ConfigureAwait(false);
-        var examples = previous
-            .SelectMany(r => r.CanonicalTriples().Select(t => (t.Triple, r.Document.Text)))
+        // An example's text is the chunk it was read in: a whole long document would not fit a hint.
+        var previousTriples = new Dictionary<ItemKey, List<Triple>>();
+        var examplePairs = new List<(Triple Triple, string Text)>();
+        foreach (var result in previous)
+        {
+            var chunkTexts = result.Chunks.ToDictionary(c => c.Chunk.Index, c => c.Chunk.Text);
+            foreach (var triple in result.CanonicalTriples())
+            {
+                var places = triple.Occurrences.Count > 0 ? triple.Occurrences.Select(o => o.ChunkIndex).Distinct().ToList() : [0];
+                foreach (var chunk in places)
+                {
+                    var key = new ItemKey(result.Document.Index, chunk);
+                    if (!previousTriples.TryGetValue(key, out var list))
+                    {
+                        previousTriples[key] = list = [];
+                    }
+
+                    list.Add(triple.Triple);
+                }
+
+                examplePairs.Add((triple.Triple, chunkTexts.GetValueOrDefault(places[0], result.Document.Text)));
+            }
+        }
+
+        var examples = examplePairs
             .GroupBy(e => e.Triple.Relation, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<(Triple, string)>)g.ToList(), StringComparer.Ordinal);
         var context = new RefinementContext(pass.Iteration, schema.ToDictionary(r => r.Name, StringComparer.Ordinal), examples, settings.Seed);
@@ -131,8 +173,7 @@ public sealed class EdcPipeline
             new EntityMerging(models.EntityExtraction!, prompts.EntityMerging!, settings.EntityMaxTokens),
             retrieval,
             context);
-        var previousTriples = previous.ToDictionary(r => new ItemKey(r.Document.Index), r => (IReadOnlyList<Triple>)r.CanonicalTriples().Select(t => t.Triple).ToList());
-        return await scheduler.RunAsync(stage.Over(pass.Iteration, pass.Items, i => new RefinementHintInput(i.Key, i.Text, previousTriples[i.Key])), cancellationToken).ConfigureAwait(false);
+        return await scheduler.RunAsync(stage.Over(pass.Iteration, pass.Items, i => new RefinementHintInput(i.Key, i.Text, previousTriples.TryGetValue(i.Key, out var list) ? list : [])), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Stage 1 of iteration k: refined open extraction with the hints.</summary>
@@ -151,17 +192,46 @@ public sealed class EdcPipeline
 
     /// <summary>Stage 3: schema canonicalization (target alignment, then self-canonicalization when the schema grows).</summary>
     private async Task<IReadOnlyDictionary<ItemKey, SchemaCanonicalizationOutput>> CanonicalizeAsync(
-        IterationPass pass, IReadOnlyDictionary<ItemKey, OpenExtractionOutput> triples, IReadOnlyDictionary<ItemKey, SchemaDefinitionOutput> definitions, CancellationToken cancellationToken)
+        IterationPass pass,
+        IReadOnlyDictionary<int, IReadOnlyList<Chunk>> chunksOf,
+        IReadOnlyDictionary<ItemKey, RefinementHintOutput> hints,
+        IReadOnlyDictionary<ItemKey, OpenExtractionOutput> triples,
+        IReadOnlyDictionary<ItemKey, SchemaDefinitionOutput> definitions,
+        CancellationToken cancellationToken)
     {
+        // A triple read again in a later chunk of its document is canonicalized once, where it was first read; a
+        // document's chunks wait until all of them have their definitions, so that rule sees every chunk.
+        var asked = new Dictionary<ItemKey, IReadOnlyList<Triple>>();
+        var documentReady = new HashSet<int>();
+        foreach (var (document, chunks) in chunksOf)
+        {
+            var keys = chunks.Select(c => new ItemKey(document, c.Index)).ToList();
+            if (!keys.All(definitions.ContainsKey))
+            {
+                continue;
+            }
+
+            documentReady.Add(document);
+            var first = ChunkMerge.FirstOccurrences(keys.Select(k => triples[k].Triples).ToList());
+            for (var i = 0; i < keys.Count; i++)
+            {
+                asked[keys[i]] = first[i];
+            }
+        }
+
+        var ready = pass.Items.Where(i => documentReady.Contains(i.Key.DocumentIndex)).ToList();
+        var sinkTracker = new SinkTracker(chunksOf);
         var schema = await CanonicalSchema.BuildAsync(await store.LoadSchemaAsync(cancellationToken).ConfigureAwait(false), models.CanonicalizationEmbedder, cancellationToken).ConfigureAwait(false);
         var alignment = new TargetAlignment(models.Verifier, models.CanonicalizationEmbedder, prompts.Verification, settings.CanonicalizationTopK, settings.VerifierMaxTokens);
         var stage = new SchemaCanonicalization(alignment, pass.EnrichSchema);
         var iteration = pass.Iteration;
-        var steps = stage.Over(iteration, pass.Items, i => new SchemaCanonicalizationInput(i.Text, triples[i.Key].Triples, definitions[i.Key], schema)) with
+        var steps = stage.Over(iteration, pass.Items, i => new SchemaCanonicalizationInput(i.Text, asked[i.Key], definitions[i.Key], schema)) with
         {
             AlsoWrite = (item, output, write) => write.SchemaAdditions.AddRange(output.AddedRelations.Select(r => (r, iteration, item.Key.DocumentIndex))),
             Committed = pass.IsLast && TripleSink is { } sink
-                ? (item, output) => sink.AddAsync(item.Document, output.CanonicalTriples(item.Document, iteration).ToList(), cancellationToken).AsTask()
+                ? (item, output) => sinkTracker.Done(item, output) is { } outputs
+                    ? sink.AddAsync(item.Document, DocumentAssembly.Assemble(item.Document, chunksOf[item.Key.DocumentIndex], iteration, hints, triples, null, outputs)!.CanonicalTriples().ToList(), cancellationToken).AsTask()
+                    : Task.CompletedTask
                 : null,
         };
 
@@ -173,8 +243,8 @@ public sealed class EdcPipeline
 
         // A growing schema is built in corpus order: canonicalization stops before the first unready item.
         return pass.EnrichSchema
-            ? await scheduler.RunInCorpusOrderAsync(steps with { Items = StageScheduler.ReadyInOrder(pass.Items, definitions) }, schema, settings.CanonicalizationTopK, cancellationToken).ConfigureAwait(false)
-            : await scheduler.RunAsync(steps with { Items = StageScheduler.Ready(pass.Items, definitions) }, cancellationToken).ConfigureAwait(false);
+            ? await scheduler.RunInCorpusOrderAsync(steps with { Items = StageScheduler.ReadyInOrder(pass.Items, asked) }, schema, settings.CanonicalizationTopK, cancellationToken).ConfigureAwait(false)
+            : await scheduler.RunAsync(steps with { Items = ready }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -211,7 +281,7 @@ public sealed class EdcPipeline
     /// The run's items: from the store when it holds this run (resumed), else the corpus, stored with the manifest
     /// and the target schema in one transaction first.
     /// </summary>
-    private async Task<IReadOnlyList<WorkItem>> StartAsync(IReadOnlyList<Document> corpus, IReadOnlyList<SchemaRelation> targetSchema, IReadOnlyDictionary<string, string> manifest, CancellationToken cancellationToken)
+    private async Task<(IReadOnlyList<Document> Documents, IReadOnlyList<Chunk> Chunks)> StartAsync(IReadOnlyList<Document> corpus, IReadOnlyList<SchemaRelation> targetSchema, IReadOnlyDictionary<string, string> manifest, CancellationToken cancellationToken)
     {
         var stored = await store.ReadManifestAsync(cancellationToken).ConfigureAwait(false);
         var documents = await store.LoadDocumentsAsync(cancellationToken).ConfigureAwait(false);
@@ -221,11 +291,54 @@ public sealed class EdcPipeline
             await EnsureTargetSchemaStoredAsync(stored, cancellationToken).ConfigureAwait(false);
             await store.WriteManifestAsync(manifest, cancellationToken).ConfigureAwait(false);
             logger.LogInformation("Resuming the run in {Store}", store.Path);
-            return documents.Select(WorkItem.Of).ToList();
+            // The chunks are those the run started with (a store of an earlier version has none: one chunk per document).
+            var storedChunks = await store.LoadChunksAsync(documents, cancellationToken).ConfigureAwait(false);
+            return (documents, storedChunks.Count > 0 ? storedChunks : documents.Select(d => CodePoints.ChunkOf(d, 0, 0, CodePoints.Length(d.Text))).ToList());
         }
 
-        await store.StartRunAsync(manifest, corpus, targetSchema, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return corpus.Select(WorkItem.Of).ToList();
+        var chunks = Chunk(corpus);
+        // The chunks are stored with the documents, in the start's one transaction.
+        var chunkWrite = new PendingWrite();
+        chunkWrite.Chunks.AddRange(chunks);
+        await store.StartRunAsync(manifest, corpus, targetSchema, chunkWrite, cancellationToken).ConfigureAwait(false);
+        return (corpus, chunks);
+    }
+
+    /// <summary>Cuts the corpus into chunks whose prompts fit every stage model's context (<see cref="ChunkBudget"/>).</summary>
+    private List<Chunk> Chunk(IReadOnlyList<Document> corpus)
+    {
+        var budget = ChunkBudget.Of(ChunkBudget.CostsOf(prompts, settings, unwrapped), settings.Chunking);
+        var counter = unwrapped.OpenExtraction.GetService<ITokenCounter>() ?? new EstimatedTokenCounter();
+        var chunker = new DocumentChunker(counter, budget, settings.Chunking.OverlapSentences);
+        var chunks = corpus.SelectMany(chunker.Split).ToList();
+        var chunked = chunks.Count - corpus.Count;
+        if (chunked > 0)
+        {
+            logger.LogInformation("{Documents} documents in {Chunks} chunks of at most {Budget} tokens", corpus.Count, chunks.Count, budget);
+        }
+
+        return chunks;
+    }
+
+    /// <summary>Counts each document's canonicalized chunks as they are committed, to hand the sink whole documents.</summary>
+    private sealed class SinkTracker(IReadOnlyDictionary<int, IReadOnlyList<Chunk>> chunksOf)
+    {
+        private readonly Dictionary<int, Dictionary<ItemKey, SchemaCanonicalizationOutput>> done = [];
+
+        /// <summary>The outputs of all the document's chunks once <paramref name="item"/> was its last, else null.</summary>
+        public IReadOnlyDictionary<ItemKey, SchemaCanonicalizationOutput>? Done(WorkItem item, SchemaCanonicalizationOutput output)
+        {
+            lock (done)
+            {
+                if (!done.TryGetValue(item.Key.DocumentIndex, out var outputs))
+                {
+                    done[item.Key.DocumentIndex] = outputs = [];
+                }
+
+                outputs[item.Key] = output;
+                return outputs.Count == chunksOf[item.Key.DocumentIndex].Count ? outputs : null;
+            }
+        }
     }
 
     /// <summary>

@@ -35,4 +35,7 @@ public sealed record EdcSettings
 
     /// <summary>Entity resolution after canonicalization of each iteration (<c>--resolve-entities</c>); null: entities stay as extracted.</summary>
     public Entities.EntityResolutionSettings? EntityResolution { get; init; }
+
+    /// <summary>How documents longer than the stage models' context are cut into chunks.</summary>
+    public Chunking.ChunkingOptions Chunking { get; init; } = new();
 }

@@ -23,6 +23,9 @@ public sealed record RunSummary(int Documents, int Iterations, int CanonicalTrip
     /// </summary>
     public int TruncatedAnswers { get; init; }
 
+    /// <summary>The chunks the documents were cut into (as many as documents when none was too long).</summary>
+    public int Chunks { get; init; }
+
     /// <summary>Whether every document was done.</summary>
     public bool Complete => UnfinishedDocuments == 0;
 }

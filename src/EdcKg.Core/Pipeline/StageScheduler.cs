@@ -66,11 +66,10 @@ public sealed class StageScheduler(RunStore store, int parallelism, IRunProgress
     {
         var (iteration, stage) = (pass.Iteration, pass.Stage.Name);
         var results = new Dictionary<ItemKey, TOutput>(pass.Items.Count);
-        var stored = await store.LoadStageResultsAsync(iteration, stage, cancellationToken).ConfigureAwait(false);
-        foreach (var (documentIndex, payload) in stored)
+        var stored = await store.LoadItemResultsAsync(iteration, stage, cancellationToken).ConfigureAwait(false);
+        foreach (var (key, payload) in stored)
         {
-            // The store keeps one output per document today: the key of its chunk 0.
-            results[new ItemKey(documentIndex)] = StagePayload.Read<TOutput>(payload);
+            results[key] = StagePayload.Read<TOutput>(payload);
         }
 
         var pending = pass.Items.Where(i => !results.ContainsKey(i.Key)).ToList();
@@ -89,7 +88,7 @@ public sealed class StageScheduler(RunStore store, int parallelism, IRunProgress
         async Task CommitAsync(WorkItem item, TOutput output)
         {
             var write = new PendingWrite();
-            write.StageResults.Add((iteration, stage, item.Key.DocumentIndex, StagePayload.Write(output)));
+            write.ItemResults.Add((iteration, stage, item.Key, StagePayload.Write(output)));
             pass.AlsoWrite?.Invoke(item, output, write);
             await store.WriteAsync(write, cancellationToken).ConfigureAwait(false);
             lock (results)
@@ -108,7 +107,7 @@ public sealed class StageScheduler(RunStore store, int parallelism, IRunProgress
         {
             var message = ModelUnavailableException.FindIn(exception)?.Message ?? exception.Message;
             var failed = new PendingWrite();
-            failed.Failures.Add(new DocumentFailure(iteration, stage, item.Key.DocumentIndex, item.Document.Id, message));
+            failed.Failures.Add(new DocumentFailure(iteration, stage, item.Key.DocumentIndex, item.Document.Id, message) { ChunkIndex = item.Key.ChunkIndex });
             await store.WriteAsync(failed, cancellationToken).ConfigureAwait(false);
             logger.LogWarning("Stage {Stage} of iteration {Iteration} failed for {Item}: {Error}", stage, iteration, item.Label, message);
         }

@@ -93,11 +93,12 @@ public static class ShardMerge
         {
             // One transaction: a merge killed here leaves an empty store, never a corpus without its schema.
             var copied = new PendingWrite();
+            copied.Chunks.AddRange(shards.SelectMany(s => s.Chunks));
             foreach (var shard in shards)
             {
                 foreach (var (stage, results) in shard.DocumentOnlyResults)
                 {
-                    copied.StageResults.AddRange(results.Select(r => (0, stage, r.Key, r.Value)));
+                    copied.ItemResults.AddRange(results.Select(r => (0, stage, r.Key, r.Value)));
                 }
             }
 
@@ -119,7 +120,8 @@ public static class ShardMerge
         IReadOnlyDictionary<string, string> Manifest,
         IReadOnlyList<Document> Documents,
         IReadOnlyList<SchemaRelation> TargetSchema,
-        IReadOnlyList<(string Stage, Dictionary<int, string> Results)> DocumentOnlyResults)
+        IReadOnlyList<(string Stage, Dictionary<Pipeline.ItemKey, string> Results)> DocumentOnlyResults,
+        IReadOnlyList<Chunking.Chunk> Chunks)
     {
         public static async Task<Shard> ReadAsync(string directory, CancellationToken cancellationToken)
         {
@@ -132,13 +134,14 @@ public static class ShardMerge
 
             var documents = await store.LoadDocumentsAsync(cancellationToken).ConfigureAwait(false);
             var schema = (await store.LoadSchemaAsync(cancellationToken).ConfigureAwait(false)).Where(r => r.Origin == RelationOrigin.Target).ToList();
-            var results = new List<(string, Dictionary<int, string>)>();
+            var results = new List<(string, Dictionary<Pipeline.ItemKey, string>)>();
             foreach (var stage in new[] { StageName.OpenExtraction, StageName.SchemaDefinition })
             {
-                results.Add((stage, await store.LoadStageResultsAsync(0, stage, cancellationToken).ConfigureAwait(false)));
+                results.Add((stage, await store.LoadItemResultsAsync(0, stage, cancellationToken).ConfigureAwait(false)));
             }
 
-            return new Shard(directory, store.Path, ShardSpec.Parse(shard), manifest, documents, schema, results);
+            var chunks = await store.LoadChunksAsync(documents, cancellationToken).ConfigureAwait(false);
+            return new Shard(directory, store.Path, ShardSpec.Parse(shard), manifest, documents, schema, results, chunks);
         }
     }
 }

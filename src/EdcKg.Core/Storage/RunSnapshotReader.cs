@@ -1,4 +1,5 @@
 using EdcKg.Core.Corrections;
+using EdcKg.Core.Chunking;
 using EdcKg.Core.Domain;
 using EdcKg.Core.Pipeline;
 using EdcKg.Core.Stages;
@@ -27,29 +28,47 @@ public static class RunSnapshotReader
         var manifest = await store.ReadManifestAsync(cancellationToken).ConfigureAwait(false);
         var documents = await store.LoadDocumentsAsync(cancellationToken).ConfigureAwait(false);
         var relations = await store.LoadSchemaAsync(cancellationToken).ConfigureAwait(false);
-        var byIndex = documents.ToDictionary(d => d.Index);
-        var latest = new Dictionary<int, (int Iteration, SchemaCanonicalizationOutput Output)>();
+        var chunks = await store.LoadChunksAsync(documents, cancellationToken).ConfigureAwait(false);
+        if (chunks.Count == 0)
+        {
+            // A store of an earlier version: every document is one chunk.
+            chunks = documents.Select(d => CodePoints.ChunkOf(d, 0, 0, CodePoints.Length(d.Text))).ToList();
+        }
+
+        var chunksOf = DocumentAssembly.ByDocument(chunks);
+        var noHints = new Dictionary<ItemKey, RefinementHintOutput>();
+        var latest = new Dictionary<int, DocumentResult>();
         var earlierSubjects = new Dictionary<int, HashSet<string>>();
         foreach (var iteration in (await store.LoadIterationsAsync(StageName.SchemaCanonicalization, cancellationToken).ConfigureAwait(false)).Order())
         {
-            foreach (var (index, payload) in await store.LoadStageResultsAsync(iteration, StageName.SchemaCanonicalization, cancellationToken).ConfigureAwait(false))
+            var canonical = (await store.LoadItemResultsAsync(iteration, StageName.SchemaCanonicalization, cancellationToken).ConfigureAwait(false))
+                .ToDictionary(r => r.Key, r => StagePayload.Read<SchemaCanonicalizationOutput>(r.Value));
+            var triples = (await store.LoadItemResultsAsync(iteration, StageName.OpenExtraction, cancellationToken).ConfigureAwait(false))
+                .ToDictionary(r => r.Key, r => StagePayload.Read<OpenExtractionOutput>(r.Value));
+            foreach (var document in documents)
             {
-                if (latest.TryGetValue(index, out var earlier) && byIndex.TryGetValue(index, out var document))
+                if (!chunksOf.TryGetValue(document.Index, out var documentChunks)
+                    || DocumentAssembly.Assemble(document, documentChunks, iteration, noHints, triples, null, canonical) is not { } result)
                 {
-                    if (!earlierSubjects.TryGetValue(index, out var subjects))
-                    {
-                        earlierSubjects[index] = subjects = new HashSet<string>(StringComparer.Ordinal);
-                    }
-
-                    subjects.UnionWith(earlier.Output.CanonicalTriples(document, earlier.Iteration).Select(t => t.Triple.Subject));
+                    continue;
                 }
 
-                latest[index] = (iteration, StagePayload.Read<SchemaCanonicalizationOutput>(payload));
+                if (latest.TryGetValue(document.Index, out var earlier))
+                {
+                    if (!earlierSubjects.TryGetValue(document.Index, out var subjects))
+                    {
+                        earlierSubjects[document.Index] = subjects = new HashSet<string>(StringComparer.Ordinal);
+                    }
+
+                    subjects.UnionWith(earlier.CanonicalTriples().Select(t => t.Triple.Subject));
+                }
+
+                latest[document.Index] = result;
             }
         }
 
         var corrections = await CorrectionSet.LoadAsync(store.Path, cancellationToken).ConfigureAwait(false);
-        var triples = new List<CanonicalTriple>();
+        var canonicalTriples = new List<CanonicalTriple>();
         var corrected = new List<CorrectedTriples>();
         var superseded = new List<SupersededTriples>();
         foreach (var document in documents)
@@ -59,8 +78,9 @@ public static class RunSnapshotReader
                 continue;
             }
 
-            triples.AddRange(corrections.Apply(document, found.Iteration, found.Output).CanonicalTriples(document, found.Iteration));
-            if (corrections.Footprint(document, found.Iteration, found.Output) is { } footprint)
+            // A reviewer's corrections change the decisions; the chunks and spans stay those the triple was read in.
+            canonicalTriples.AddRange((found with { SchemaCanonicalization = corrections.Apply(document, found.Iteration, found.SchemaCanonicalization) }).CanonicalTriples());
+            if (corrections.Footprint(document, found.Iteration, found.SchemaCanonicalization) is { } footprint)
             {
                 corrected.Add(footprint);
             }
@@ -75,13 +95,13 @@ public static class RunSnapshotReader
         var entities = await entityStore.LoadLatestAsync(cancellationToken).ConfigureAwait(false);
         if (entities is not null)
         {
-            triples = triples.Select(t => t.Iteration != entities.Iteration ? t : t with
+            canonicalTriples = canonicalTriples.Select(t => t.Iteration != entities.Iteration ? t : t with
             {
                 SubjectId = entities.Assignments.GetValueOrDefault(Entities.EntityMention.MentionKey(t.DocumentId, t.Triple.Subject)),
                 ObjectId = entities.Assignments.GetValueOrDefault(Entities.EntityMention.MentionKey(t.DocumentId, t.Triple.Object)),
             }).ToList();
         }
 
-        return new RunSnapshot(RunManifest.RunIdOf(manifest), documents, relations, triples, superseded, entities) { Corrected = corrected };
+        return new RunSnapshot(RunManifest.RunIdOf(manifest), documents, relations, canonicalTriples, superseded, entities) { Corrected = corrected, Chunks = chunks };
     }
 }

@@ -77,10 +77,13 @@ public sealed class RunStore : IAsyncDisposable
             PRAGMA synchronous = NORMAL;
             PRAGMA busy_timeout = 5000;
             CREATE TABLE IF NOT EXISTS manifest (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-            CREATE TABLE IF NOT EXISTS documents (idx INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, text TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS documents (idx INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, text TEXT NOT NULL, source TEXT);
+            CREATE TABLE IF NOT EXISTS chunks (
+                doc_idx INTEGER NOT NULL, chunk_idx INTEGER NOT NULL, start_cp INTEGER NOT NULL, end_cp INTEGER NOT NULL,
+                PRIMARY KEY (doc_idx, chunk_idx));
             CREATE TABLE IF NOT EXISTS stage_results (
-                iteration INTEGER NOT NULL, stage TEXT NOT NULL, doc_idx INTEGER NOT NULL, payload TEXT NOT NULL,
-                PRIMARY KEY (iteration, stage, doc_idx));
+                iteration INTEGER NOT NULL, stage TEXT NOT NULL, doc_idx INTEGER NOT NULL, chunk_idx INTEGER NOT NULL DEFAULT 0, payload TEXT NOT NULL,
+                PRIMARY KEY (iteration, stage, doc_idx, chunk_idx));
             CREATE TABLE IF NOT EXISTS schema_relations (
                 seq INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL UNIQUE, definition TEXT NOT NULL,
                 origin TEXT NOT NULL, iteration INTEGER, doc_idx INTEGER);
@@ -89,8 +92,8 @@ public sealed class RunStore : IAsyncDisposable
                 PRIMARY KEY (model, role, text_hash));
             CREATE TABLE IF NOT EXISTS llm_cache (key BLOB PRIMARY KEY, response TEXT NOT NULL, finish_reason TEXT);
             CREATE TABLE IF NOT EXISTS failures (
-                iteration INTEGER NOT NULL, stage TEXT NOT NULL, doc_idx INTEGER NOT NULL, doc_id TEXT NOT NULL, error TEXT NOT NULL,
-                PRIMARY KEY (iteration, stage, doc_idx));
+                iteration INTEGER NOT NULL, stage TEXT NOT NULL, doc_idx INTEGER NOT NULL, chunk_idx INTEGER NOT NULL DEFAULT 0, doc_id TEXT NOT NULL, error TEXT NOT NULL,
+                PRIMARY KEY (iteration, stage, doc_idx, chunk_idx));
             """);
         Execute(connection, Corrections.CorrectionStore.Schema);
         Execute(connection, EntityStore.Schema);
@@ -99,6 +102,8 @@ public sealed class RunStore : IAsyncDisposable
             // Stores made before finish reasons were kept: their answers' reasons are unknown (null).
             Execute(connection, "ALTER TABLE llm_cache ADD COLUMN finish_reason TEXT");
         }
+
+        MigrateToChunks(connection);
 
         return new RunStore(path, connection);
     }
@@ -123,6 +128,35 @@ public sealed class RunStore : IAsyncDisposable
             CommitPoint(transaction, "manifest");
         }, cancellationToken);
 
+    // A store written before documents were chunked keys outputs by document alone: every output is its chunk 0.
+    private static void MigrateToChunks(SqliteConnection connection)
+    {
+        if (!HasColumn(connection, "main", "documents", "source"))
+        {
+            Execute(connection, "ALTER TABLE documents ADD COLUMN source TEXT");
+        }
+
+        foreach (var (table, columns) in new[] { ("stage_results", "iteration, stage, doc_idx, payload"), ("failures", "iteration, stage, doc_idx, doc_id, error") })
+        {
+            if (HasColumn(connection, "main", table, "chunk_idx"))
+            {
+                continue;
+            }
+
+            var definition = table == "stage_results"
+                ? "iteration INTEGER NOT NULL, stage TEXT NOT NULL, doc_idx INTEGER NOT NULL, chunk_idx INTEGER NOT NULL DEFAULT 0, payload TEXT NOT NULL"
+                : "iteration INTEGER NOT NULL, stage TEXT NOT NULL, doc_idx INTEGER NOT NULL, chunk_idx INTEGER NOT NULL DEFAULT 0, doc_id TEXT NOT NULL, error TEXT NOT NULL";
+            Execute(connection, $"""
+                BEGIN;
+                ALTER TABLE {table} RENAME TO {table}_by_document;
+                CREATE TABLE {table} ({definition}, PRIMARY KEY (iteration, stage, doc_idx, chunk_idx));
+                INSERT INTO {table} ({columns}, chunk_idx) SELECT {columns}, 0 FROM {table}_by_document;
+                DROP TABLE {table}_by_document;
+                COMMIT;
+                """);
+        }
+    }
+
     /// <summary>
     /// Starts a run in an empty store: the manifest, the corpus and the target schema (and <paramref name="alsoWrite"/>,
     /// such as outputs a merge copies) in one transaction, so a store that holds a manifest holds all of them. A run
@@ -141,15 +175,17 @@ public sealed class RunStore : IAsyncDisposable
 
             using (var command = connection.CreateCommand())
             {
-                command.CommandText = "INSERT INTO documents (idx, id, text) VALUES ($i, $id, $t)";
+                command.CommandText = "INSERT INTO documents (idx, id, text, source) VALUES ($i, $id, $t, $s)";
                 var index = command.Parameters.Add("$i", SqliteType.Integer);
                 var id = command.Parameters.Add("$id", SqliteType.Text);
                 var text = command.Parameters.Add("$t", SqliteType.Text);
+                var source = command.Parameters.Add("$s", SqliteType.Text);
                 foreach (var document in documents)
                 {
                     index.Value = document.Index;
                     id.Value = document.Id;
                     text.Value = document.Text;
+                    source.Value = (object?)document.Source ?? DBNull.Value;
                     command.ExecuteNonQuery();
                 }
             }
@@ -161,15 +197,37 @@ public sealed class RunStore : IAsyncDisposable
 
     /// <summary>The stored corpus in corpus order (empty for a new run).</summary>
     public Task<List<Document>> LoadDocumentsAsync(CancellationToken cancellationToken = default)
-        => QueryAsync("SELECT idx, id, text FROM documents ORDER BY idx", null, r => new Document(r.GetInt32(0), r.GetString(1), r.GetString(2)), cancellationToken);
+        => QueryAsync(
+            "SELECT idx, id, text, source FROM documents ORDER BY idx",
+            null,
+            r => new Document(r.GetInt32(0), r.GetString(1), r.GetString(2)) { Source = r.IsDBNull(3) ? null : r.GetString(3) },
+            cancellationToken);
 
-    /// <summary>The stored outputs of one stage in one iteration, by document index.</summary>
+    /// <summary>The stored chunks of <paramref name="documents"/> in corpus and chunk order, their texts cut from the documents' (empty when none are stored).</summary>
+    public async Task<List<Chunking.Chunk>> LoadChunksAsync(IReadOnlyList<Document> documents, CancellationToken cancellationToken = default)
+    {
+        var byIndex = documents.ToDictionary(d => d.Index);
+        var rows = await QueryAsync(
+            "SELECT doc_idx, chunk_idx, start_cp, end_cp FROM chunks ORDER BY doc_idx, chunk_idx",
+            null,
+            r => (Document: r.GetInt32(0), Chunk: r.GetInt32(1), Start: r.GetInt32(2), End: r.GetInt32(3)),
+            cancellationToken).ConfigureAwait(false);
+        return rows.Where(r => byIndex.ContainsKey(r.Document)).Select(r => Chunking.CodePoints.ChunkOf(byIndex[r.Document], r.Chunk, r.Start, r.End)).ToList();
+    }
+
+    /// <summary>The stored outputs of one stage in one iteration for whole documents (or their first chunks), by document index.</summary>
     public async Task<Dictionary<int, string>> LoadStageResultsAsync(int iteration, string stage, CancellationToken cancellationToken = default)
+        => (await LoadItemResultsAsync(iteration, stage, cancellationToken).ConfigureAwait(false))
+            .Where(r => r.Key.ChunkIndex == 0)
+            .ToDictionary(r => r.Key.DocumentIndex, r => r.Value);
+
+    /// <summary>The stored outputs of one stage in one iteration, by item (document and chunk).</summary>
+    public async Task<Dictionary<ItemKey, string>> LoadItemResultsAsync(int iteration, string stage, CancellationToken cancellationToken = default)
     {
         var rows = await QueryAsync(
-            "SELECT doc_idx, payload FROM stage_results WHERE iteration = $it AND stage = $st",
+            "SELECT doc_idx, chunk_idx, payload FROM stage_results WHERE iteration = $it AND stage = $st",
             [("$it", iteration), ("$st", stage)],
-            r => (r.GetInt32(0), r.GetString(1)),
+            r => (new ItemKey(r.GetInt32(0), r.GetInt32(1)), r.GetString(2)),
             cancellationToken).ConfigureAwait(false);
         return rows.ToDictionary(r => r.Item1, r => r.Item2);
     }
@@ -189,9 +247,9 @@ public sealed class RunStore : IAsyncDisposable
     /// <summary>The documents whose stage failed and has not been done since, in (iteration, stage, corpus) order.</summary>
     public Task<List<DocumentFailure>> LoadFailuresAsync(CancellationToken cancellationToken = default)
         => QueryAsync(
-            "SELECT iteration, stage, doc_idx, doc_id, error FROM failures ORDER BY iteration, stage, doc_idx",
+            "SELECT iteration, stage, doc_idx, doc_id, error, chunk_idx FROM failures ORDER BY iteration, stage, doc_idx, chunk_idx",
             null,
-            r => new DocumentFailure(r.GetInt32(0), r.GetString(1), r.GetInt32(2), r.GetString(3), r.GetString(4)),
+            r => new DocumentFailure(r.GetInt32(0), r.GetString(1), r.GetInt32(2), r.GetString(3), r.GetString(4)) { ChunkIndex = r.GetInt32(5) },
             cancellationToken);
 
     /// <summary>
@@ -364,25 +422,37 @@ public sealed class RunStore : IAsyncDisposable
     /// <summary>Runs the statements of <paramref name="writes"/> in the open transaction; returns the new cache keys.</summary>
     private (List<string> ResponseKeys, List<string> EmbeddingKeys) Apply(IEnumerable<PendingWrite> writes)
     {
-        using var stage = Prepare("INSERT OR REPLACE INTO stage_results (iteration, stage, doc_idx, payload) VALUES ($a, $b, $c, $d)", 4);
+        using var stage = Prepare("INSERT OR REPLACE INTO stage_results (iteration, stage, doc_idx, chunk_idx, payload) VALUES ($a, $b, $c, $d, $e)", 5);
+        using var chunk = Prepare("INSERT OR REPLACE INTO chunks (doc_idx, chunk_idx, start_cp, end_cp) VALUES ($a, $b, $c, $d)", 4);
         using var schema = Prepare("INSERT OR IGNORE INTO schema_relations (name, definition, origin, iteration, doc_idx) VALUES ($a, $b, $c, $d, $e)", 5);
         using var cache = Prepare("INSERT OR REPLACE INTO llm_cache (key, response, finish_reason) VALUES ($a, $b, $c)", 3);
         using var embedding = Prepare("INSERT OR REPLACE INTO embeddings (model, role, text_hash, vector) VALUES ($a, $b, $c, $d)", 4);
-        using var failure = Prepare("INSERT OR REPLACE INTO failures (iteration, stage, doc_idx, doc_id, error) VALUES ($a, $b, $c, $d, $e)", 5);
-        using var cleared = Prepare("DELETE FROM failures WHERE iteration = $a AND stage = $b AND doc_idx = $c", 3);
+        using var failure = Prepare("INSERT OR REPLACE INTO failures (iteration, stage, doc_idx, chunk_idx, doc_id, error) VALUES ($a, $b, $c, $d, $e, $f)", 6);
+        using var cleared = Prepare("DELETE FROM failures WHERE iteration = $a AND stage = $b AND doc_idx = $c AND chunk_idx = $d", 4);
         var newResponseKeys = new List<string>();
         var newEmbeddingKeys = new List<string>();
         foreach (var write in writes)
         {
             foreach (var (iteration, name, documentIndex, payload) in write.StageResults)
             {
-                Run(stage, iteration, name, documentIndex, payload);
-                Run(cleared, iteration, name, documentIndex);
+                Run(stage, iteration, name, documentIndex, 0, payload);
+                Run(cleared, iteration, name, documentIndex, 0);
+            }
+
+            foreach (var (iteration, name, key, payload) in write.ItemResults)
+            {
+                Run(stage, iteration, name, key.DocumentIndex, key.ChunkIndex, payload);
+                Run(cleared, iteration, name, key.DocumentIndex, key.ChunkIndex);
+            }
+
+            foreach (var c in write.Chunks)
+            {
+                Run(chunk, c.DocumentIndex, c.Index, c.Start, c.End);
             }
 
             foreach (var f in write.Failures)
             {
-                Run(failure, f.Iteration, f.Stage, f.DocumentIndex, f.DocumentId, f.Error);
+                Run(failure, f.Iteration, f.Stage, f.DocumentIndex, f.ChunkIndex, f.DocumentId, f.Error);
             }
 
             foreach (var (relation, iteration, documentIndex) in write.SchemaAdditions)

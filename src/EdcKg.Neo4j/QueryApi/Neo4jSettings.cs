@@ -26,6 +26,9 @@ public sealed record Neo4jSettings(Uri Uri, string Database = "neo4j", string? U
     /// <summary>How many times a transient failure is retried before giving up.</summary>
     public int MaxRetries { get; init; } = 5;
 
+    /// <summary>The graph written into (documents, chunks, schema relations and relationships are keyed by it); null: the run's id.</summary>
+    public string? Graph { get; init; }
+
     /// <summary>The first retry's delay; each later one doubles it (with jitter).</summary>
     public TimeSpan InitialBackoff { get; init; } = TimeSpan.FromMilliseconds(200);
 

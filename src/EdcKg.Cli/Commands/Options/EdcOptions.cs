@@ -18,7 +18,10 @@ internal sealed class EdcOptions : IOptionGroup<EdcSettings>
 
     public Option<int> Parallelism { get; } = new Option<int>("--parallelism") { Description = "Documents in flight at once per stage (a local model decodes them in one batch).", DefaultValueFactory = _ => 16 }.AtLeast(1);
 
-    public IEnumerable<Option> Options => [RefinementIterations, EnrichSchema, ScTopK, SrTopK, Seed, Parallelism];
+    /// <summary>How long documents are cut into chunks.</summary>
+    public ChunkingOptionGroup Chunking { get; } = new();
+
+    public IEnumerable<Option> Options => [RefinementIterations, EnrichSchema, ScTopK, SrTopK, Seed, Parallelism, .. Chunking.Options];
 
     public EdcSettings Bind(ParseResult result) => new()
     {
@@ -28,5 +31,6 @@ internal sealed class EdcOptions : IOptionGroup<EdcSettings>
         RetrievedRelations = result.GetValue(SrTopK),
         Seed = result.GetValue(Seed),
         Parallelism = result.GetValue(Parallelism),
+        Chunking = Chunking.Bind(result),
     };
 }

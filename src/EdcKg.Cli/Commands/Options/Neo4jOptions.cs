@@ -22,9 +22,14 @@ internal sealed class Neo4jOptions(bool uriRequired) : IOptionGroup<Neo4jSetting
 
     public Option<int> BatchSize { get; } = new Option<int>("--neo4j-batch-size") { Description = "Rows per UNWIND statement.", DefaultValueFactory = _ => 1000 }.AtLeast(1);
 
+    public Option<string?> Graph { get; } = new("--neo4j-graph")
+    {
+        Description = "Name of the graph in the database (default: the run's id): documents, chunks, schema relations and relationships are keyed by it, so corpora written under other names never overwrite them.",
+    };
+
     public Option<int> MaxRetries { get; } = new Option<int>("--neo4j-max-retries") { Description = "Retries of a transient Neo4j failure (with exponential backoff) before giving up.", DefaultValueFactory = _ => 5 }.AtLeast(0);
 
-    public IEnumerable<Option> Options => [Uri, User, Password, Database, BatchSize, MaxRetries];
+    public IEnumerable<Option> Options => [Uri, User, Password, Database, Graph, BatchSize, MaxRetries];
 
     /// <summary>
     /// The settings, from the options and the environment; null for a run without <c>--neo4j-uri</c> (NEO4J_URI
@@ -44,7 +49,7 @@ internal sealed class Neo4jOptions(bool uriRequired) : IOptionGroup<Neo4jSetting
                 result.GetValue(User),
                 result.GetValue(Password),
                 result.GetValue(Database),
-                Environment.GetEnvironmentVariable) with { BatchSize = result.GetValue(BatchSize), MaxRetries = result.GetValue(MaxRetries) };
+                Environment.GetEnvironmentVariable) with { BatchSize = result.GetValue(BatchSize), MaxRetries = result.GetValue(MaxRetries), Graph = result.GetValue(Graph) };
         }
         catch (ArgumentException e)
         {
