@@ -45,6 +45,9 @@ internal sealed class LoopbackQueryApiServer : IAsyncDisposable
 
     public int Relationships { get { lock (_gate) { return _graph.Relationships.Count; } } }
 
+    /// <summary>The relationships that are triples (not a document's HAS_CHUNK or a chunk's MENTIONS).</summary>
+    public int TripleRelationships { get { lock (_gate) { return _graph.Relationships.Count(r => !r.StartsWith("HAS_CHUNK|", StringComparison.Ordinal) && !r.StartsWith("MENTIONS|", StringComparison.Ordinal)); } } }
+
     public IReadOnlyCollection<string> RelationshipTypes { get { lock (_gate) { return _graph.Relationships.Select(r => r.Split('|')[0]).Distinct().ToList(); } } }
 
     public int Constraints { get { lock (_gate) { return _graph.Constraints.Count; } } }

@@ -37,7 +37,7 @@ public sealed class Neo4jTripleSinkTests
         Assert.NotEmpty(snapshot.Triples);
         Assert.Equal(snapshot.Documents.Count, sink.DocumentsWritten);
         Assert.All(snapshot.Triples, t => Assert.Equal(1, t.Iteration));
-        Assert.Equal(snapshot.Triples.Count, server.Relationships);
+        Assert.Equal(snapshot.Triples.Count, server.TripleRelationships);
         Assert.Equal(server.Relationships, sink.Counters.RelationshipsCreated);
         var again = await new GraphWriter(client).WriteSnapshotAsync(snapshot with { RunId = "will-be-replaced" });
         Assert.Equal(0, again.RelationshipsCreated);
@@ -58,7 +58,7 @@ public sealed class Neo4jTripleSinkTests
             await RunPipelineAsync(output, sink, refinementIterations: 0);
         }
 
-        var written = server.Relationships;
+        var written = server.TripleRelationships;
         await using var refiningSink = new Neo4jTripleSink(client, runId);
         await RunPipelineAsync(output, refiningSink, refinementIterations: 1);
 
@@ -66,7 +66,7 @@ public sealed class Neo4jTripleSinkTests
         Assert.Null(refiningSink.Failure);
         Assert.True(written > 0);
         Assert.All(snapshot.Triples, t => Assert.Equal(1, t.Iteration));
-        Assert.Equal(snapshot.Triples.Count, server.Relationships);
+        Assert.Equal(snapshot.Triples.Count, server.TripleRelationships);
         Assert.Equal(written, refiningSink.Counters.RelationshipsDeleted);
     }
 
