@@ -12,6 +12,7 @@ var benchmarks = new Dictionary<string, Func<string[], Task>>(StringComparer.Ord
     ["llm"] = TinyModelBench.LlmAsync,
     ["pipeline"] = TinyModelBench.PipelineAsync,
     ["realistic-model"] = RealisticModelBench.RunAsync,
+    ["corpus"] = CorpusBench.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

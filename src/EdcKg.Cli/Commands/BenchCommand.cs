@@ -24,6 +24,7 @@ internal static class BenchCommand
         bench.Subcommands.Add(Pipeline());
         bench.Subcommands.Add(Embed());
         bench.Subcommands.Add(EntityBenchCommand.Create());
+        bench.Subcommands.Add(BenchCorpusCommand.Create());
         return bench;
     }
 
