@@ -82,6 +82,54 @@ public sealed class CorpusRunTests
         }
     }
 
+    [Fact]
+    public async Task ChunkRejectedByTheServer_FailsAloneAndIsTheOnlyOneAskedAgainOnTheNextRun()
+    {
+        var root = CliRunner.TempDirectory();
+        try
+        {
+            var corpus = CorpusFolder.Write(root, sentences: 40);
+            var output = Path.Combine(root, "out");
+            // A target schema: with a growing one, canonicalization goes in corpus order and waits for the failed chunk.
+            var schema = Path.Combine(root, "schema.csv");
+            File.WriteAllText(schema, "knows,The subject knows the object.\n");
+            await using var stub = new OpenAiStub();
+            string[] args =
+            [
+                "run", "--input-text-file-path", corpus, "--target-schema-path", schema, "--oie-llm", "scripted-llm", "--sc-embedder", "hashing-embedder", "--output-dir", output,
+                "--llm-endpoint", stub.Endpoints.First(), "--chunk-max-tokens", "40", "--chunk-overlap-sentences", "0", "--max-retries", "0",
+            ];
+            const string marker = "Person20 knows Person21.";
+            stub.FailAlways(marker, new StubFault.ServerError(400));
+
+            var (code, _, error) = await CliRunner.InvokeAsync(args);
+
+            Assert.True(code == ExitCodes.DocumentsFailed, error);
+            Assert.True(error.Contains("1 of 4 documents are unfinished", StringComparison.Ordinal), error);
+            Assert.Matches(@"long\.txt \(position 0\) chunk \d+, oie of iteration 0: .*HTTP 400", error);
+            await using (var store = RunStore.OpenExisting(output))
+            {
+                var failure = Assert.Single(await store.LoadFailuresAsync());
+                var chunks = await store.LoadChunksAsync(await store.LoadDocumentsAsync());
+                Assert.Contains(marker, chunks.Single(c => c.DocumentIndex == 0 && c.Index == failure.ChunkIndex).Text);
+            }
+
+            stub.Heal(marker);
+            var before = stub.Log.Count;
+            var (again, _, againError) = await CliRunner.InvokeAsync(args);
+
+            Assert.True(again == ExitCodes.DocumentsFailed, againError);
+            Assert.DoesNotContain("unfinished", againError);
+            // Only the failed chunk's extraction is asked again; every other chunk's output came from the store.
+            Assert.Single(stub.Log.Skip(before), e => e.Key.StartsWith("TripleListShape|", StringComparison.Ordinal));
+            Assert.Equal(40, Triples(output).Count(t => t.GetProperty("documentId").GetString() == "long.txt"));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
     private static void AssertSkippedReported(string error)
     {
         Assert.Contains("2 input files skipped", error);
