@@ -77,22 +77,22 @@ public sealed class ReviewServerTests
         }
 
         Assert.Equal(2, document.GetProperty("triples").GetArrayLength());
-        // "Acme located_in Paris": the Acme next to Paris, not the first one in the text.
+        // "Acme located_in Paris": the Acme next to Paris, not the first one in the text, as the run recorded it.
         var located = document.GetProperty("triples")[1].GetProperty("subjectSpan");
         Assert.Equal(text.LastIndexOf("Acme", StringComparison.Ordinal), located.GetProperty("start").GetInt32());
-        Assert.Equal("located", located.GetProperty("source").GetString());
+        Assert.Equal("recorded", located.GetProperty("source").GetString());
     }
 
     [Fact]
-    public async Task Document_UsesTheSpansTheRunRecorded_CountedInCodePointsInsideTheChunk()
+    public async Task Document_UsesTheSpansTheRunRecorded_CountedInCodePointsOfTheDocument()
     {
         using var run = await ReviewRun.CreateAsync(["Zoë works_for 😀 Acme. Acme located_in Paris."]);
         var path = Path.Combine(run.Output, "iter0", "triples.jsonl");
         var lines = File.ReadAllLines(path).Select(l => System.Text.Json.Nodes.JsonNode.Parse(l)!.AsObject()).ToList();
-        // As the corpus reader records them: the chunk's start in the document, spans in code points inside the chunk.
+        // As a run records them: the chunk's range and the spans, both in code points of the document's text.
         lines[0]["chunk"] = new System.Text.Json.Nodes.JsonObject { ["index"] = 0, ["start"] = 4, ["end"] = 44 };
         lines[0]["subjectSpan"] = null;
-        lines[0]["objectSpan"] = new System.Text.Json.Nodes.JsonArray(10, 16);
+        lines[0]["objectSpan"] = new System.Text.Json.Nodes.JsonArray(14, 20);
         File.WriteAllLines(path, lines.Select(l => l.ToJsonString()));
         await using var review = await ReviewAsync(run);
         var document = await review.GetJsonAsync("/api/documents/0");

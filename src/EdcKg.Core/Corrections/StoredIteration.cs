@@ -27,5 +27,11 @@ public sealed record StoredIteration(
     /// <summary>The results of a complete iteration in corpus order, as the pipeline hands them to the output writer.</summary>
     public IReadOnlyList<DocumentResult> Results()
         => Documents.Select(d => new DocumentResult(
-            d, Iteration, Hints.GetValueOrDefault(d.Index)?.Hint, OpenExtraction[d.Index], SchemaDefinition[d.Index], SchemaCanonicalization[d.Index])).ToList();
+            d, Iteration, Hints.GetValueOrDefault(d.Index)?.Hint, OpenExtraction[d.Index], SchemaDefinition[d.Index], SchemaCanonicalization[d.Index])
+        {
+            Chunks = Chunks.GetValueOrDefault(d.Index) ?? [],
+        }).ToList();
+
+    /// <summary>Each document's chunks with the open triples read in each, for the triples' provenance.</summary>
+    public IReadOnlyDictionary<int, IReadOnlyList<Chunking.ChunkTrace>> Chunks { get; init; } = new Dictionary<int, IReadOnlyList<Chunking.ChunkTrace>>();
 }

@@ -13,7 +13,10 @@ namespace EdcKg.Core.Domain;
 /// <param name="ObjectSpan">A mention of the object inside the chunk, likewise.</param>
 public sealed record TripleOccurrence(int ChunkIndex, int ChunkStart, int ChunkEnd, SourceSpan? SubjectSpan, SourceSpan? ObjectSpan)
 {
-    /// <summary>The occurrence of <paramref name="triple"/> in <paramref name="chunk"/>, with the spans found there.</summary>
+    /// <summary>The occurrence of <paramref name="triple"/> in <paramref name="chunk"/>, with the spans found there (<see cref="MentionFinder.FindPair"/>).</summary>
     public static TripleOccurrence In(Chunk chunk, Triple triple)
-        => new(chunk.Index, chunk.Start, chunk.End, MentionFinder.Find(chunk, triple.Subject), MentionFinder.Find(chunk, triple.Object));
+    {
+        var (subject, @object) = MentionFinder.FindPair(chunk, triple.Subject, triple.Object);
+        return new(chunk.Index, chunk.Start, chunk.End, subject, @object);
+    }
 }

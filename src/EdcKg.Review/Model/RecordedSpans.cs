@@ -5,7 +5,7 @@ namespace EdcKg.Review.Model;
 
 /// <summary>
 /// The subject and object spans a run recorded in <c>iter{k}/triples.jsonl</c> (<c>subjectSpan</c>, <c>objectSpan</c>:
-/// code points inside the record's <c>chunk</c>, whose <c>start</c> is an offset in the document). Read from the
+/// code points of the document's text in <c>documents.jsonl</c>, inside the record's <c>chunk</c>). Read from the
 /// fixed file names of the run folder only; a run without spans yields none.
 /// </summary>
 internal sealed class RecordedSpans
@@ -38,9 +38,8 @@ internal sealed class RecordedSpans
                     continue;
                 }
 
-                var offset = root.TryGetProperty("chunk", out var chunk) && chunk.ValueKind == JsonValueKind.Object && chunk.TryGetProperty("start", out var start) ? start.GetInt32() : 0;
                 var key = (root.GetProperty("documentIndex").GetInt32(), iteration, root.GetProperty("subject").GetString() ?? "", root.GetProperty("relation").GetString() ?? "", root.GetProperty("object").GetString() ?? "");
-                recorded.spans.TryAdd(key, (Span(subjectSpan, offset), root.TryGetProperty("objectSpan", out var objectSpan) ? Span(objectSpan, offset) : null));
+                recorded.spans.TryAdd(key, (Span(subjectSpan), root.TryGetProperty("objectSpan", out var objectSpan) ? Span(objectSpan) : null));
             }
         }
 
@@ -51,6 +50,6 @@ internal sealed class RecordedSpans
     public ((int Start, int End)? Subject, (int Start, int End)? Object)? Of(int documentIndex, int iteration, string subject, string relation, string @object)
         => spans.TryGetValue((documentIndex, iteration, subject, relation, @object), out var found) ? found : null;
 
-    private static (int, int)? Span(JsonElement element, int offset)
-        => element.ValueKind == JsonValueKind.Array && element.GetArrayLength() == 2 ? (offset + element[0].GetInt32(), offset + element[1].GetInt32()) : null;
+    private static (int, int)? Span(JsonElement element)
+        => element.ValueKind == JsonValueKind.Array && element.GetArrayLength() == 2 ? (element[0].GetInt32(), element[1].GetInt32()) : null;
 }

@@ -46,8 +46,8 @@ public sealed class ChunkMergeTests
         Assert.Equal([Wrote, Met, Built], triples.Select(t => t.Triple));
         var met = triples[1];
         Assert.Equal([0, 1], met.Occurrences.Select(o => o.ChunkIndex));
-        // The first mention in each chunk: chunk 0 names Ada Lovelace first at its start.
-        Assert.Equal([new SourceSpan(0, 12), new SourceSpan(26, 38)], met.Occurrences.Select(o => o.SubjectSpan!.Value));
+        // The subject's mention closest to the object's: in chunk 0 the Ada Lovelace who met Babbage, not the first one.
+        Assert.Equal([new SourceSpan(26, 38), new SourceSpan(26, 38)], met.Occurrences.Select(o => o.SubjectSpan!.Value));
         Assert.Equal(new SourceSpan(43, 50), met.Occurrences[0].ObjectSpan);
         Assert.False(met.Truncated);
         Assert.True(triples[2].Truncated);
