@@ -76,7 +76,7 @@ public sealed class CorrectionCommandsTests
         await using var server = new EdcKg.Neo4j.Tests.LoopbackQueryApiServer();
         string[] export = ["export", "neo4j", "--run", run, "--neo4j-uri", server.Uri.ToString(), "--neo4j-user", "neo4j", "--neo4j-password", "secret"];
         Assert.Equal(ExitCodes.Success, (await CliRunner.InvokeAsync(export)).ExitCode);
-        Assert.Equal(4, server.Relationships);
+        Assert.Equal(4, server.TripleRelationships);
         Assert.Contains("BORN_IN", server.RelationshipTypes);
 
         Correction choose;
@@ -89,7 +89,7 @@ public sealed class CorrectionCommandsTests
         var (code, _, error) = await CliRunner.InvokeAsync(export);
         Assert.True(code == ExitCodes.Success, error);
         // Bob located_in Lyon and Bob works_for Acme replace Bob born_in Lyon and Bob works_for Initech.
-        Assert.Equal(4, server.Relationships);
+        Assert.Equal(4, server.TripleRelationships);
         Assert.DoesNotContain("BORN_IN", server.RelationshipTypes);
 
         using (var store = CorrectionStore.Open(Path.Combine(run, RunSnapshotReader.StoreFileName)))
@@ -98,7 +98,7 @@ public sealed class CorrectionCommandsTests
         }
 
         Assert.Equal(ExitCodes.Success, (await CliRunner.InvokeAsync(export)).ExitCode);
-        Assert.Equal(4, server.Relationships);
+        Assert.Equal(4, server.TripleRelationships);
         Assert.Contains("BORN_IN", server.RelationshipTypes);
     }
 
