@@ -30,6 +30,9 @@ internal sealed class ReviewRun : IDisposable
 
     public string Folder { get; }
 
+    /// <summary>Whether the run resolves entities (its merge decisions then show on the page).</summary>
+    public bool ResolveEntities { get; private init; }
+
     /// <summary>The run's output folder.</summary>
     public string Output { get; }
 
@@ -38,9 +41,9 @@ internal sealed class ReviewRun : IDisposable
     public string TriplesJsonl => File.ReadAllText(Path.Combine(Output, "iter0", "triples.jsonl"));
 
     /// <summary>Makes the run: "born in" is not in the target schema, so Bob's and Dave's birth places are dropped.</summary>
-    public static async Task<ReviewRun> CreateAsync(string[]? sentences = null)
+    public static async Task<ReviewRun> CreateAsync(string[]? sentences = null, bool resolveEntities = false)
     {
-        var run = new ReviewRun(RepositoryPaths.TempDirectory());
+        var run = new ReviewRun(RepositoryPaths.TempDirectory()) { ResolveEntities = resolveEntities };
         File.WriteAllText(Path.Combine(run.Folder, "corpus.txt"), string.Join('\n', sentences ?? Sentences));
         File.WriteAllText(Path.Combine(run.Folder, "schema.csv"),
             "located in,The subject entity is located_in the place given by the object entity.\n"
@@ -57,10 +60,10 @@ internal sealed class ReviewRun : IDisposable
         var embedder = new HashingEmbeddingGenerator();
         var corpus = CorpusReader.Read(Path.Combine(Folder, "corpus.txt"));
         var schema = SchemaCsvReader.Read(Path.Combine(Folder, "schema.csv"));
-        var settings = new EdcSettings();
-        var prompts = EdcPrompts.Load(new PromptSources(Path.Combine(RepositoryPaths.Prompts, "templates"), Path.Combine(RepositoryPaths.Prompts, "few_shot")), false);
+        var settings = new EdcSettings { EntityResolution = ResolveEntities ? new Core.Entities.EntityResolutionSettings() : null };
+        var prompts = EdcPrompts.Load(new PromptSources(Path.Combine(RepositoryPaths.Prompts, "templates"), Path.Combine(RepositoryPaths.Prompts, "few_shot")), refinement: false, resolveEntities: ResolveEntities);
         await using var store = RunStore.Open(Output);
-        var pipeline = new EdcPipeline(new EdcBackends(chat, chat, chat, embedder, chat, embedder), prompts, settings, store, Models);
+        var pipeline = new EdcPipeline(new EdcBackends(chat, chat, chat, embedder, chat, embedder, ResolveEntities ? chat : null, ResolveEntities ? embedder : null), prompts, settings, store, Models);
         return await pipeline.RunAsync(corpus, schema, RunManifest.Create(corpus, schema, prompts, settings, Models), Output, CancellationToken.None);
     }
 

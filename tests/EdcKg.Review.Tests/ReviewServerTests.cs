@@ -129,6 +129,26 @@ public sealed class ReviewServerTests
     }
 
     [Fact]
+    public async Task MergeDecisions_OfARunThatResolvedEntities_AreListedWithTheirCandidates()
+    {
+        using var run = await ReviewRun.CreateAsync(["Alan_Shepard works_for NASA.", "Shepard works_for Nasa.", "alan_shepard located_in Houston."], resolveEntities: true);
+        await using var review = await ReviewAsync(run);
+        Assert.True((await review.GetJsonAsync("/api/summary")).GetProperty("entityResolution").GetBoolean());
+        var merges = await review.GetJsonAsync("/api/decisions?kind=merge");
+        Assert.True(merges.GetProperty("entityResolution").GetBoolean());
+        var recorded = File.ReadAllLines(Path.Combine(run.Output, "iter0", "entity_decisions.jsonl"));
+        Assert.Equal(recorded.Length, merges.GetProperty("total").GetInt32());
+        Assert.True(recorded.Length > 0, "entities: " + File.ReadAllText(Path.Combine(run.Output, "iter0", "entities.jsonl")));
+        Assert.Contains(merges.GetProperty("items").EnumerateArray(), d => d.GetProperty("mention").ToString().Contains("alan_shepard", StringComparison.Ordinal));
+        var plain = await ReviewRun.CreateAsync();
+        using (plain)
+        {
+            await using var other = await ReviewAsync(plain);
+            Assert.False((await other.GetJsonAsync("/api/decisions?kind=merge")).GetProperty("entityResolution").GetBoolean());
+        }
+    }
+
+    [Fact]
     public async Task ChooseRelation_RewritesCanonKgAndMarksTheTripleCorrected_AndUndoRestoresTheOutputs()
     {
         using var run = await ReviewRun.CreateAsync();

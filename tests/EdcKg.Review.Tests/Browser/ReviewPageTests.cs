@@ -86,6 +86,18 @@ public sealed class ReviewPageTests(BrowserFixture browser) : IClassFixture<Brow
     }
 
     [ChromiumFact]
+    public async Task TheDecisionsView_ListsTheMergeDecisions_WhenTheRunResolvedEntities()
+    {
+        await using var session = await OpenAsync(["Alan_Shepard works_for NASA.", "Shepard works_for Nasa.", "alan_shepard located_in Houston."], resolveEntities: true);
+        var page = session.Page;
+        await page.GotoAsync(session.Url("#/decisions"));
+        await page.Locator("#merge-table tr[data-merge]").First.WaitForAsync();
+        Assert.False(await page.Locator("#merge-section").IsHiddenAsync());
+        var mentions = await page.Locator("#merge-table tr[data-merge] td:nth-child(2) b").AllTextContentsAsync();
+        Assert.Contains("alan_shepard", mentions);
+    }
+
+    [ChromiumFact]
     public async Task Screenshots_OfTheFourViews_ArePngImages()
     {
         // EDCKG_SCREENSHOTS=docs/ keeps them (that is how the README's pictures are made); otherwise they go with the temp run.
@@ -142,9 +154,9 @@ public sealed class ReviewPageTests(BrowserFixture browser) : IClassFixture<Brow
         "Frank employed_by Acme. Frank born_in Paris. Acme founded_in Paris.",
     ];
 
-    private async Task<PageSession> OpenAsync(string[]? corpus = null)
+    private async Task<PageSession> OpenAsync(string[]? corpus = null, bool resolveEntities = false)
     {
-        var run = await ReviewRun.CreateAsync(corpus);
+        var run = await ReviewRun.CreateAsync(corpus, resolveEntities);
         var server = await ReviewServer.StartAsync(new ReviewOptions(run.Output, Port: 0, User: "reviewer"));
         var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
         var page = await context.NewPageAsync();

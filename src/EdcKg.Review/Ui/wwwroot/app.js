@@ -524,9 +524,18 @@ async function loadMerges() {
   const merges = await api(`/api/decisions?kind=merge&limit=200&iteration=${encodeURIComponent($("#decision-iteration").value)}`);
   $("#merge-section").hidden = !merges.entityResolution;
   if (!merges.entityResolution) return;
-  const keys = [...new Set(merges.items.flatMap(Object.keys))].slice(0, 8);
-  fill($("#merge-table"), el("tr", {}, keys.map(k => el("th", { text: k }))),
-    merges.items.map(m => el("tr", {}, keys.map(k => el("td", { text: typeof m[k] === "object" ? JSON.stringify(m[k]) : (m[k] ?? "") })))));
+  // Entity-resolution decisions as the run recorded them (entity_decisions.jsonl): mention, candidates, answer, outcome.
+  const text = value => value === undefined || value === null ? "" : typeof value === "object" ? JSON.stringify(value) : String(value);
+  fill($("#merge-table"),
+    el("tr", {}, ["#", "Mention", "Document", "Candidates (score)", "Answer", "Outcome", "Entity"].map(h => el("th", { text: h }))),
+    merges.items.map(m => el("tr", { "data-merge": text(m.sequence) },
+      el("td", { text: text(m.sequence) }),
+      el("td", {}, el("b", { text: text(m.mention?.name ?? m.mention) }), m.mention?.context ? el("div", { class: "muted", text: m.mention.context.slice(0, 90) }) : []),
+      el("td", { text: text(m.mention?.documentId) }),
+      el("td", {}, (m.candidates ?? []).map(c => el("div", { text: `${c.name} (${Number(c.score).toFixed(3)})` }))),
+      el("td", { class: "muted", text: text(m.answer) }),
+      el("td", {}, el("span", { class: "badge", text: text(m.outcome) })),
+      el("td", { class: "muted", text: text(m.entityId) }))));
 }
 
 // ---------- start ----------
