@@ -95,9 +95,17 @@ internal static class RunCommand
         await using var store = RunStore.Open(output);
         var progress = console.CreateProgress();
         using var neo4jHttp = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+        // An updated run keeps the id (and Neo4j graph) it had: the stored manifest names it.
+        var stored = await store.ReadManifestAsync(cancellationToken).ConfigureAwait(false);
+        var runId = RunManifest.RunIdOf(input.Update && stored.Count > 0 ? stored : manifest);
         await using var sink = request.Neo4j is null ? null
-            : new Neo4jTripleSink(new QueryApiClient(neo4jHttp, request.Neo4j, loggerFactory.CreateLogger("neo4j")), RunManifest.RunIdOf(manifest), loggerFactory.CreateLogger("neo4j"), request.Neo4j.Graph);
-        var pipeline = new EdcPipeline(backends, prompts, settings, store, identities, progress, loggerFactory.CreateLogger("edckg")) { TripleSink = sink };
+            : new Neo4jTripleSink(new QueryApiClient(neo4jHttp, request.Neo4j, loggerFactory.CreateLogger("neo4j")), runId, loggerFactory.CreateLogger("neo4j"), request.Neo4j.Graph);
+        var pipeline = new EdcPipeline(backends, prompts, settings, store, identities, progress, loggerFactory.CreateLogger("edckg"))
+        {
+            TripleSink = sink,
+            Update = input.Update,
+            UpdatePlanned = changes => console.Output.WriteLine($"Update: {changes}.")
+        };
         await using var usage = UsageJournal.Start(output, pipeline.Usage, request.Output.Prices, TimeProvider.System, UsageInterval);
         var summary = await pipeline.RunAsync(corpus, schema, manifest, output, cancellationToken).ConfigureAwait(false);
 

@@ -74,6 +74,18 @@ public sealed class EdcPipeline
     /// <summary>Receives each document's final canonical triples as they are stored, and the snapshot at the end; optional.</summary>
     public ICanonicalTripleSink? TripleSink { get; init; }
 
+    /// <summary>
+    /// Whether a stored run over another corpus is updated to this one (<c>--update</c>) instead of refused: only
+    /// changed and new documents are processed, removed ones are retired.
+    /// </summary>
+    public bool Update { get; init; }
+
+    /// <summary>Told how the corpus changed before an update does any work (to show it to the user).</summary>
+    public Action<CorpusChanges>? UpdatePlanned { get; init; }
+
+    /// <summary>The clock of recorded updates.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
     /// <summary>Runs (or resumes) the whole job and writes the iteration folders into <paramref name="outputDirectory"/>.</summary>
     public async Task<RunSummary> RunAsync(IReadOnlyList<Document> corpus, IReadOnlyList<SchemaRelation> targetSchema, IReadOnlyDictionary<string, string> manifest, string outputDirectory, CancellationToken cancellationToken)
     {
@@ -285,6 +297,11 @@ public sealed class EdcPipeline
     {
         var stored = await store.ReadManifestAsync(cancellationToken).ConfigureAwait(false);
         var documents = await store.LoadDocumentsAsync(cancellationToken).ConfigureAwait(false);
+        if (stored.Count > 0 && documents.Count > 0 && Update)
+        {
+            return await UpdateAsync(stored, documents, corpus, manifest, cancellationToken).ConfigureAwait(false);
+        }
+
         if (stored.Count > 0 && documents.Count > 0)
         {
             RunManifest.EnsureCompatible(stored, manifest, store.Path);
@@ -301,6 +318,37 @@ public sealed class EdcPipeline
         var chunkWrite = new PendingWrite();
         chunkWrite.Chunks.AddRange(chunks);
         await store.StartRunAsync(manifest, corpus, targetSchema, chunkWrite, cancellationToken).ConfigureAwait(false);
+        return (corpus, chunks);
+    }
+
+    /// <summary>
+    /// <c>--update</c>: the stored run becomes one over <paramref name="corpus"/>. Changed and new documents are left
+    /// without outputs, so the stages ask the models about them alone (chunks whose text did not change are answered
+    /// by the cache); unchanged documents keep theirs; removed ones are retired, in Neo4j too.
+    /// </summary>
+    private async Task<(IReadOnlyList<Document> Documents, IReadOnlyList<Chunk> Chunks)> UpdateAsync(
+        IReadOnlyDictionary<string, string> stored, IReadOnlyList<Document> documents, IReadOnlyList<Document> corpus, IReadOnlyDictionary<string, string> manifest, CancellationToken cancellationToken)
+    {
+        RunManifest.EnsureUpdatable(stored, manifest, store.Path);
+        var changes = CorpusChanges.Between(documents, corpus);
+        UpdatePlanned?.Invoke(changes);
+        if (!changes.Any)
+        {
+            logger.LogInformation("Update of {Store}: the corpus did not change", store.Path);
+            var storedChunks = await store.LoadChunksAsync(documents, cancellationToken).ConfigureAwait(false);
+            return (documents, storedChunks);
+        }
+
+        // The run keeps its id (and so its Neo4j graph) across updates, though its corpus hash changes.
+        var updated = new Dictionary<string, string>(manifest, StringComparer.Ordinal) { [RunManifest.RunIdKey] = RunManifest.RunIdOf(stored) };
+        var chunks = Chunk(corpus);
+        if (TripleSink is { } sink && changes.StaleIds.Count > 0)
+        {
+            await sink.RetireDocumentsAsync(changes.StaleIds, cancellationToken).ConfigureAwait(false);
+        }
+
+        await store.ApplyUpdateAsync(corpus, chunks, changes, updated, Time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        logger.LogInformation("Updated {Store}: {Changes}", store.Path, changes);
         return (corpus, chunks);
     }
 

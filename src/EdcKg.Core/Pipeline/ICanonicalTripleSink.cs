@@ -20,4 +20,10 @@ public interface ICanonicalTripleSink
     /// (documents done before a resume, the final schema) and waits for its queued work.
     /// </summary>
     Task CompleteAsync(RunSnapshot snapshot, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Called by an update before any work, with the ids of the documents whose written triples are stale (changed or
+    /// removed): the sink deletes what it wrote of them. The changed ones are written again as they finish.
+    /// </summary>
+    Task RetireDocumentsAsync(IReadOnlyList<string> documentIds, CancellationToken cancellationToken) => Task.CompletedTask;
 }

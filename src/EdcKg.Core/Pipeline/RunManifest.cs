@@ -88,13 +88,45 @@ public static class RunManifest
         }
 
         var lines = differences.Select(k => $"  {k}: stored '{stored.GetValueOrDefault(k) ?? "(none)"}', now '{current.GetValueOrDefault(k) ?? "(none)"}'");
+        // When only the corpus changed, the run can follow it.
+        var onlyCorpus = differences.All(k => k.StartsWith("corpus.", StringComparison.Ordinal));
         throw new RunMismatchException(
-            $"{storePath}: this output folder holds a run with other inputs, prompts, models or options, so it cannot be resumed:\n{string.Join('\n', lines)}\nUse another --output-dir, or the same inputs and options to resume.");
+            $"{storePath}: this output folder holds a run with other inputs, prompts, models or options, so it cannot be resumed:\n{string.Join('\n', lines)}\n"
+            + (onlyCorpus
+                ? "The corpus changed: add --update to process only the changed, new and removed documents, or use another --output-dir for a new run."
+                : "Use another --output-dir, or the same inputs and options to resume."));
     }
 
-    /// <summary>A short stable id of the run: the hash of the manifest entries that shape its results.</summary>
+    /// <summary>The entry that keeps a run's id across updates (its corpus hash, and so its computed id, changes).</summary>
+    public const string RunIdKey = "info.run_id";
+
+    /// <summary>
+    /// Fails when <paramref name="stored"/> and <paramref name="current"/> disagree on anything but the corpus: an
+    /// update (<c>--update</c>) takes another corpus, but the models, prompts and options of the run it updates.
+    /// </summary>
+    public static void EnsureUpdatable(IReadOnlyDictionary<string, string> stored, IReadOnlyDictionary<string, string> current, string storePath)
+    {
+        static Dictionary<string, string> WithoutCorpus(IReadOnlyDictionary<string, string> manifest)
+            => manifest.Where(p => !p.Key.StartsWith("corpus.", StringComparison.Ordinal)).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+
+        try
+        {
+            EnsureCompatible(WithoutCorpus(stored), WithoutCorpus(current), storePath);
+        }
+        catch (RunMismatchException e)
+        {
+            throw new RunMismatchException(e.Message.Replace(
+                "so it cannot be resumed:", "so --update cannot apply (an update keeps the run's models, prompts and options; only the corpus may change):", StringComparison.Ordinal)
+                .Replace("Use another --output-dir, or the same inputs and options to resume.", "Start a new run with another --output-dir, or update with the options the run was made with.", StringComparison.Ordinal));
+        }
+    }
+
+    /// <summary>
+    /// A short stable id of the run: the hash of the manifest entries that shape its results, or the id it had
+    /// before its first update (<see cref="RunIdKey"/>).
+    /// </summary>
     public static string RunIdOf(IReadOnlyDictionary<string, string> manifest)
-        => Hash(manifest.Where(p => !p.Key.StartsWith("info.", StringComparison.Ordinal) && !p.Key.StartsWith("prompt.oie_r", StringComparison.Ordinal) && !p.Key.StartsWith("prompt.e", StringComparison.Ordinal) && !p.Key.StartsWith("er.", StringComparison.Ordinal))
+        => manifest.TryGetValue(RunIdKey, out var kept) ? kept : Hash(manifest.Where(p => !p.Key.StartsWith("info.", StringComparison.Ordinal) && !p.Key.StartsWith("prompt.oie_r", StringComparison.Ordinal) && !p.Key.StartsWith("prompt.e", StringComparison.Ordinal) && !p.Key.StartsWith("er.", StringComparison.Ordinal))
             .OrderBy(p => p.Key, StringComparer.Ordinal)
             .Select(p => p.Key + "=" + p.Value))[..16];
 

@@ -14,7 +14,7 @@ namespace EdcKg.Core.Storage;
 /// transaction, so a killed run loses nothing that was reported done and a fast backend is not held up by commits.
 /// Safe for concurrent use.
 /// </summary>
-public sealed class RunStore : IAsyncDisposable
+public sealed partial class RunStore : IAsyncDisposable
 {
     private readonly SqliteConnection connection;
     private readonly SemaphoreSlim gate = new(1, 1);
@@ -104,7 +104,7 @@ public sealed class RunStore : IAsyncDisposable
         }
 
         MigrateToChunks(connection);
-
+        MigrateToUpdates(connection);
         return new RunStore(path, connection);
     }
 

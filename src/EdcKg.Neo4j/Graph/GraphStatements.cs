@@ -88,6 +88,20 @@ public static class GraphStatements
     /// <summary>How <see cref="CorrectedRelationships"/> names a relationship to keep: subject key, relation, object key.</summary>
     public static string CorrectedIdentity(string subjectKey, string relation, string objectKey) => subjectKey + "|" + relation + "|" + objectKey;
 
+    /// <summary>
+    /// Deletes, for rows of <c>{graph, id}</c>, every relationship of the graph read from that document (an update
+    /// retires a changed or removed document). Deleting what is gone already matches nothing, so a repeat is safe.
+    /// </summary>
+    public static string RetiredRelationships(string rows = "$rows") =>
+        $"UNWIND {rows} AS row MATCH (:Entity)-[r {{graph: row.graph, documentId: row.id}}]->(:Entity) DELETE r";
+
+    /// <summary>Deletes, for rows of <c>{graph, id}</c>, the graph's document node with its chunks (and their mentions).</summary>
+    public static string RetiredDocuments(string rows = "$rows") =>
+        $"UNWIND {rows} AS row MATCH (d:Document {{graph: row.graph, id: row.id}}) OPTIONAL MATCH (d)-[:HAS_CHUNK]->(c:Chunk) DETACH DELETE c, d";
+
+    /// <summary>Deletes the entities left with no relationship at all (after documents were retired).</summary>
+    public static string OrphanEntities { get; } = "MATCH (e:Entity) WHERE NOT EXISTS { (e)--() } DELETE e";
+
     /// <summary>A document of graph <paramref name="graph"/> as a row of <see cref="Documents"/>.</summary>
     public static IReadOnlyDictionary<string, object?> DocumentRow(string graph, Document document) =>
         new Dictionary<string, object?> { ["graph"] = graph, ["id"] = document.Id, ["index"] = document.Index, ["source"] = document.Source, ["text"] = document.Text };

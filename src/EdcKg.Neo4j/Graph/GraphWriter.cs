@@ -36,6 +36,49 @@ public sealed class GraphWriter(QueryApiClient client, ILogger? logger = null)
         return schema.Add(await WriteAsync(GraphBatch.Of(snapshot, graph), cancellationToken).ConfigureAwait(false));
     }
 
+    /// <summary>
+    /// Deletes the relationships, chunks and document nodes of documents <paramref name="documentIds"/> of
+    /// <paramref name="graph"/>, then the entities left with no relationship, in batched transactions; repeating it
+    /// after a failure part-way deletes the rest.
+    /// </summary>
+    public async Task<QueryCounters> RetireDocumentsAsync(string graph, IReadOnlyList<string> documentIds, CancellationToken cancellationToken = default)
+    {
+        var statements = RetireStatements(graph, documentIds, client.Settings.BatchSize);
+        var total = QueryCounters.None;
+        foreach (var group in statements.Chunk(StatementsPerTransaction))
+        {
+            total = total.Add(await client.RunInTransactionAsync(
+                async (transaction, ct) =>
+                {
+                    var counters = QueryCounters.None;
+                    foreach (var statement in group)
+                    {
+                        counters = counters.Add((await transaction.RunAsync(statement, ct).ConfigureAwait(false)).Counters);
+                    }
+
+                    return counters;
+                },
+                cancellationToken).ConfigureAwait(false));
+        }
+
+        return total;
+    }
+
+    /// <summary>The statements of <see cref="RetireDocumentsAsync"/>: relationships, then documents with chunks, per batch; orphans last.</summary>
+    public static IReadOnlyList<CypherStatement> RetireStatements(string graph, IReadOnlyList<string> documentIds, int batchSize)
+    {
+        var statements = new List<CypherStatement>();
+        foreach (var chunk in documentIds.Chunk(batchSize))
+        {
+            var rows = chunk.Select(id => (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?> { ["graph"] = graph, ["id"] = id }).ToList();
+            statements.Add(Rows(GraphStatements.RetiredRelationships(), rows));
+            statements.Add(Rows(GraphStatements.RetiredDocuments(), rows));
+        }
+
+        statements.Add(new CypherStatement(GraphStatements.OrphanEntities));
+        return statements;
+    }
+
     /// <summary>Writes one batch (documents, relations, triples) and returns what changed in the graph.</summary>
     public async Task<QueryCounters> WriteAsync(GraphBatch batch, CancellationToken cancellationToken = default)
     {

@@ -115,6 +115,19 @@ public sealed class Neo4jTripleSink : ICanonicalTripleSink, IAsyncDisposable
         }
     }
 
+    /// <inheritdoc/>
+    public async Task RetireDocumentsAsync(IReadOnlyList<string> documentIds, CancellationToken cancellationToken)
+    {
+        try
+        {
+            _counters = _counters.Add(await _writer.RetireDocumentsAsync(_graph, documentIds, cancellationToken).ConfigureAwait(false));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Fail(ex);
+        }
+    }
+
     /// <summary>Stops the background writer without waiting for queued documents (they stay in the run store).</summary>
     public async ValueTask DisposeAsync()
     {

@@ -13,10 +13,15 @@ internal sealed class InputOptions : IOptionGroup<RunInput>
     public Option<string?> Shard { get; } = new Option<string?>("--shard") { Description = "Process only shard i/N of the corpus (documents assigned by a hash of their id), for N workers in parallel; combine their output folders with `edckg merge`." }
         .Rule(text => text is null ? null : ShardProblem(text));
 
-    public IEnumerable<Option> Options => [InputTextFilePath, TargetSchemaPath, Shard];
+    public Option<bool> Update { get; } = new("--update") { Description = "Update the finished run in --output-dir to the corpus as it is now: only changed and new documents are processed, removed ones are retired (same options as the run it updates)." };
+
+    public IEnumerable<Option> Options => [InputTextFilePath, TargetSchemaPath, Shard, Update];
 
     public RunInput Bind(ParseResult result)
-        => new(result.GetValue(InputTextFilePath)!, result.GetValue(TargetSchemaPath), result.GetValue(Shard) is { } shard ? ShardSpec.Parse(shard) : null);
+        => new(result.GetValue(InputTextFilePath)!, result.GetValue(TargetSchemaPath), result.GetValue(Shard) is { } shard ? ShardSpec.Parse(shard) : null)
+        {
+            Update = result.GetValue(Update),
+        };
 
     private static string? ShardProblem(string text)
     {
