@@ -43,6 +43,9 @@ internal sealed class LoopbackQueryApiServer : IAsyncDisposable
 
     public int Nodes { get { lock (_gate) { return _graph.Nodes.Count; } } }
 
+    /// <summary>Every node and relationship of the committed graph, by identity, sorted: two servers holding the same graph give the same list.</summary>
+    public IReadOnlyList<string> Snapshot() { lock (_gate) { return [.. _graph.Nodes.Concat(_graph.Relationships).Order(StringComparer.Ordinal)]; } }
+
     public int Relationships { get { lock (_gate) { return _graph.Relationships.Count; } } }
 
     /// <summary>The relationships that are triples (not a document's HAS_CHUNK or a chunk's MENTIONS).</summary>
@@ -356,6 +359,55 @@ internal sealed class LoopbackQueryApiServer : IAsyncDisposable
                 }
             }
         }
+        else if (statement == "UNWIND $rows AS row MATCH (:Entity)-[r {graph: row.graph, documentId: row.id}]->(:Entity) DELETE r")
+        {
+            foreach (var row in Rows(parameters))
+            {
+                var (graph, documentId) = (row["graph"]!.GetValue<string>(), row["id"]!.GetValue<string>());
+                counters.RelationshipsDeleted += state.Relationships.RemoveWhere(identity =>
+                    identity.Split('|') is { Length: 7 } parts && parts[3] == graph && parts[4] == documentId);
+            }
+        }
+        else if (statement == "UNWIND $rows AS row MATCH (d:Document {graph: row.graph, id: row.id}) OPTIONAL MATCH (d)-[:HAS_CHUNK]->(c:Chunk) DETACH DELETE c, d")
+        {
+            foreach (var row in Rows(parameters))
+            {
+                var (graph, documentId) = (row["graph"]!.GetValue<string>(), row["id"]!.GetValue<string>());
+                if (!state.Nodes.Remove("Document|" + graph + "|" + documentId))
+                {
+                    continue;
+                }
+
+                counters.NodesDeleted++;
+                // A chunk id is the document id, '#', its index and range.
+                foreach (var chunk in state.Nodes.Where(n => n.StartsWith("Chunk|" + graph + "|" + documentId + "#", StringComparison.Ordinal)).ToList())
+                {
+                    state.Nodes.Remove(chunk);
+                    counters.NodesDeleted++;
+                    counters.RelationshipsDeleted += state.Relationships.RemoveWhere(r =>
+                        r == "HAS_CHUNK|" + chunk || r.StartsWith("MENTIONS|" + chunk + "|", StringComparison.Ordinal));
+                }
+            }
+        }
+        else if (statement == "MATCH (e:Entity) WHERE NOT EXISTS { (e)--() } DELETE e")
+        {
+            var linked = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var identity in state.Relationships)
+            {
+                var parts = identity.Split('|');
+                if (parts.Length == 7)
+                {
+                    linked.Add("Entity|" + parts[1]);
+                    linked.Add("Entity|" + parts[2]);
+                }
+                else if (identity.IndexOf("|Entity|", StringComparison.Ordinal) is var at and > 0 && identity.StartsWith("MENTIONS|", StringComparison.Ordinal))
+                {
+                    linked.Add(identity[(at + 1)..]);
+                }
+            }
+
+            counters.NodesDeleted += state.Nodes.RemoveWhere(n => n.StartsWith("Entity|", StringComparison.Ordinal) && !linked.Contains(n));
+        }
         else
         {
             return (400, Errors("Neo.ClientError.Statement.SyntaxError", $"Invalid input: {statement[..Math.Min(30, statement.Length)]}"));
@@ -396,6 +448,8 @@ internal sealed class LoopbackQueryApiServer : IAsyncDisposable
 
         public long RelationshipsDeleted { get; set; }
 
+        public long NodesDeleted { get; set; }
+
         public long ConstraintsAdded { get; set; }
 
         public long ConstraintsRemoved { get; set; }
@@ -414,9 +468,9 @@ internal sealed class LoopbackQueryApiServer : IAsyncDisposable
 
         public JsonObject ToJson() => new()
         {
-            ["containsUpdates"] = NodesCreated + PropertiesSet + RelationshipsCreated + RelationshipsDeleted + ConstraintsAdded + ConstraintsRemoved > 0,
+            ["containsUpdates"] = NodesCreated + NodesDeleted + PropertiesSet + RelationshipsCreated + RelationshipsDeleted + ConstraintsAdded + ConstraintsRemoved > 0,
             ["nodesCreated"] = NodesCreated,
-            ["nodesDeleted"] = 0,
+            ["nodesDeleted"] = NodesDeleted,
             ["propertiesSet"] = PropertiesSet,
             ["relationshipsCreated"] = RelationshipsCreated,
             ["relationshipsDeleted"] = RelationshipsDeleted,
