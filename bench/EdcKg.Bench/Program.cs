@@ -13,6 +13,7 @@ var benchmarks = new Dictionary<string, Func<string[], Task>>(StringComparer.Ord
     ["pipeline"] = TinyModelBench.PipelineAsync,
     ["realistic-model"] = RealisticModelBench.RunAsync,
     ["corpus"] = CorpusBench.RunAsync,
+    ["update"] = UpdateBench.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
