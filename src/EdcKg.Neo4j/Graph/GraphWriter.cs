@@ -41,28 +41,8 @@ public sealed class GraphWriter(QueryApiClient client, ILogger? logger = null)
     /// <paramref name="graph"/>, then the entities left with no relationship, in batched transactions; repeating it
     /// after a failure part-way deletes the rest.
     /// </summary>
-    public async Task<QueryCounters> RetireDocumentsAsync(string graph, IReadOnlyList<string> documentIds, CancellationToken cancellationToken = default)
-    {
-        var statements = RetireStatements(graph, documentIds, client.Settings.BatchSize);
-        var total = QueryCounters.None;
-        foreach (var group in statements.Chunk(StatementsPerTransaction))
-        {
-            total = total.Add(await client.RunInTransactionAsync(
-                async (transaction, ct) =>
-                {
-                    var counters = QueryCounters.None;
-                    foreach (var statement in group)
-                    {
-                        counters = counters.Add((await transaction.RunAsync(statement, ct).ConfigureAwait(false)).Counters);
-                    }
-
-                    return counters;
-                },
-                cancellationToken).ConfigureAwait(false));
-        }
-
-        return total;
-    }
+    public Task<QueryCounters> RetireDocumentsAsync(string graph, IReadOnlyList<string> documentIds, CancellationToken cancellationToken = default)
+        => RunAsync(RetireStatements(graph, documentIds, client.Settings.BatchSize), cancellationToken);
 
     /// <summary>The statements of <see cref="RetireDocumentsAsync"/>: relationships, then documents with chunks, per batch; orphans last.</summary>
     public static IReadOnlyList<CypherStatement> RetireStatements(string graph, IReadOnlyList<string> documentIds, int batchSize)
@@ -88,6 +68,12 @@ public sealed class GraphWriter(QueryApiClient client, ILogger? logger = null)
             _logger.LogWarning("{Skipped} triples of run {RunId} have an empty subject or object and were not written.", skipped, batch.RunId);
         }
 
+        return await RunAsync(statements, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs <paramref name="statements"/> in order, <see cref="StatementsPerTransaction"/> to a transaction.</summary>
+    private async Task<QueryCounters> RunAsync(IReadOnlyList<CypherStatement> statements, CancellationToken cancellationToken)
+    {
         var total = QueryCounters.None;
         foreach (var group in statements.Chunk(StatementsPerTransaction))
         {
