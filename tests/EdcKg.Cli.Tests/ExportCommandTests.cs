@@ -9,15 +9,10 @@ namespace EdcKg.Cli.Tests;
 
 public sealed class ExportCommandTests
 {
-    private static readonly Dictionary<ModelRole, string> Models = new()
-    {
-        [ModelRole.OpenExtraction] = "scripted", [ModelRole.SchemaDefinition] = "scripted", [ModelRole.SchemaCanonicalization] = "scripted", [ModelRole.EntityExtraction] = "scripted", [ModelRole.CanonicalizationEmbedder] = "hashing-64", [ModelRole.SchemaRetrieverEmbedder] = "hashing-64",
-    };
-
     [Fact]
     public async Task Export_csv_writes_the_import_files_of_a_real_run_folder()
     {
-        var run = await RunFolderAsync();
+        var run = await ScriptedRunFolder.WriteAsync();
         using var temp = CliRunner.TempDirectory();
         var output = Path.Combine(temp, "import");
 
@@ -35,7 +30,7 @@ public sealed class ExportCommandTests
     [Fact]
     public async Task Export_cypher_writes_a_script_for_cypher_shell()
     {
-        var run = await RunFolderAsync();
+        var run = await ScriptedRunFolder.WriteAsync();
         using var temp = CliRunner.TempDirectory();
         var path = Path.Combine(temp, "graph.cypher");
 
@@ -51,7 +46,7 @@ public sealed class ExportCommandTests
     [Fact]
     public async Task Export_neo4j_writes_the_run_over_the_query_api_and_a_second_export_creates_nothing()
     {
-        var run = await RunFolderAsync();
+        var run = await ScriptedRunFolder.WriteAsync();
         await using var server = new LoopbackQueryApiServer();
         string[] args = ["export", "neo4j", "--run", run, "--neo4j-uri", server.Uri.ToString(), "--neo4j-user", "neo4j", "--neo4j-password", "secret"];
 
@@ -73,7 +68,7 @@ public sealed class ExportCommandTests
     [Fact]
     public async Task Export_neo4j_with_a_wrong_password_fails_with_the_security_code_and_without_the_password()
     {
-        var run = await RunFolderAsync();
+        var run = await ScriptedRunFolder.WriteAsync();
         await using var server = new LoopbackQueryApiServer();
 
         var (code, text, error) = await CliRunner.RunAsync("export", "neo4j", "--run", run, "--neo4j-uri", server.Uri.ToString(), "--neo4j-user", "neo4j", "--neo4j-password", "hunter2");
@@ -87,7 +82,7 @@ public sealed class ExportCommandTests
     [Fact]
     public async Task Export_neo4j_when_neo4j_is_down_fails_saying_the_export_can_be_repeated()
     {
-        var run = await RunFolderAsync();
+        var run = await ScriptedRunFolder.WriteAsync();
         // Bound but never listening: connections are refused, and no other process can take the port meanwhile.
         using var closed = TestModels.LoopbackHttpServer.ClosedPort(out var port);
 
@@ -101,7 +96,7 @@ public sealed class ExportCommandTests
     [Fact]
     public async Task Export_neo4j_rejects_a_bolt_address_naming_the_option()
     {
-        var run = await RunFolderAsync();
+        var run = await ScriptedRunFolder.WriteAsync();
 
         var (code, _, error) = await CliRunner.RunAsync("export", "neo4j", "--run", run, "--neo4j-uri", "bolt://localhost:7687");
 
@@ -112,7 +107,7 @@ public sealed class ExportCommandTests
     [Fact]
     public async Task A_batch_size_below_one_names_the_option()
     {
-        var run = await RunFolderAsync();
+        var run = await ScriptedRunFolder.WriteAsync();
 
         var (code, _, error) = await CliRunner.RunAsync("export", "neo4j", "--run", run, "--neo4j-uri", "http://localhost:7474", "--neo4j-batch-size", "0");
         using var temp = CliRunner.TempDirectory();
@@ -147,23 +142,5 @@ public sealed class ExportCommandTests
 
         Assert.NotEqual(ExitCodes.Success, code);
         Assert.Contains("--out", error);
-    }
-
-    /// <summary>A real run folder: the pipeline over a small corpus with the scripted chat client and hashing embedder.</summary>
-    private static async Task<string> RunFolderAsync()
-    {
-        var folder = CliRunner.TempDirectory();
-        var corpusPath = Path.Combine(folder, "corpus.txt");
-        File.WriteAllText(corpusPath, "Alice works_for Acme. Acme located_in Paris.\nBob works_for Initech. Bob born_in Lyon.\n");
-        var output = Path.Combine(folder, "run");
-        var chat = new ScriptedChatClient();
-        var embedder = new HashingEmbeddingGenerator();
-        var settings = new EdcSettings();
-        var corpus = CorpusReader.Read(corpusPath);
-        var prompts = EdcPrompts.Load(new PromptSources(Path.Combine(RepositoryPaths.Prompts, "templates"), Path.Combine(RepositoryPaths.Prompts, "few_shot")), false);
-        await using var store = RunStore.Open(output);
-        var pipeline = new EdcPipeline(new EdcBackends(chat, chat, chat, embedder, chat, embedder), prompts, settings, store, Models);
-        await pipeline.RunAsync(corpus, [], RunManifest.Create(corpus, [], prompts, settings, Models), output, CancellationToken.None);
-        return output;
     }
 }

@@ -13,15 +13,10 @@ public sealed class CorrectionCommandsTests
 {
     private static readonly DateTimeOffset When = new(2026, 3, 14, 9, 0, 0, TimeSpan.Zero);
 
-    private static readonly Dictionary<ModelRole, string> Models = new()
-    {
-        [ModelRole.OpenExtraction] = "scripted", [ModelRole.SchemaDefinition] = "scripted", [ModelRole.SchemaCanonicalization] = "scripted", [ModelRole.EntityExtraction] = "scripted", [ModelRole.CanonicalizationEmbedder] = "hashing-64", [ModelRole.SchemaRetrieverEmbedder] = "hashing-64",
-    };
-
     [Fact]
     public async Task Export_corrections_writes_every_correction_with_the_pipelines_own_decision()
     {
-        var run = await RunFolderAsync();
+        var run = await ScriptedRunFolder.WriteAsync();
         using (var store = CorrectionStore.Open(Path.Combine(run, RunSnapshotReader.StoreFileName)))
         {
             await store.AddAsync(new Correction(CorrectionKind.ChooseRelation) { DocumentId = "1", Iteration = 0, OpenTriple = new("Bob", "born_in", "Lyon"), Relation = "located_in", User = "ann", CreatedAt = When });
@@ -49,7 +44,7 @@ public sealed class CorrectionCommandsTests
     [Fact]
     public async Task Exports_of_a_corrected_run_carry_the_corrections()
     {
-        var run = await RunFolderAsync();
+        var run = await ScriptedRunFolder.WriteAsync();
         using (var store = CorrectionStore.Open(Path.Combine(run, RunSnapshotReader.StoreFileName)))
         {
             await store.AddAsync(new Correction(CorrectionKind.ChooseRelation) { DocumentId = "1", Iteration = 0, OpenTriple = new("Bob", "born_in", "Lyon"), Relation = "located_in", User = "ann", CreatedAt = When });
@@ -72,7 +67,7 @@ public sealed class CorrectionCommandsTests
     [Fact]
     public async Task Export_neo4j_after_a_correction_and_after_its_undo_leaves_exactly_the_corrected_graph()
     {
-        var run = await RunFolderAsync();
+        var run = await ScriptedRunFolder.WriteAsync();
         await using var server = new EdcKg.Neo4j.Tests.LoopbackQueryApiServer();
         string[] export = ["export", "neo4j", "--run", run, "--neo4j-uri", server.Uri.ToString(), "--neo4j-user", "neo4j", "--neo4j-password", "secret"];
         Assert.Equal(ExitCodes.Success, (await CliRunner.InvokeAsync(export)).ExitCode);
@@ -114,28 +109,12 @@ public sealed class CorrectionCommandsTests
     [Fact]
     public async Task Serve_with_an_impossible_port_or_host_is_bad_input_naming_the_option()
     {
-        var run = await RunFolderAsync();
+        var run = await ScriptedRunFolder.WriteAsync();
         var (code, _, error) = await CliRunner.RunAsync("serve", run, "--port", "70000");
         Assert.Equal(ExitCodes.BadInput, code);
         Assert.Contains("--port", error);
         (code, _, error) = await CliRunner.RunAsync("serve", run, "--host", "my laptop");
         Assert.Equal(ExitCodes.BadInput, code);
         Assert.Contains("--host", error);
-    }
-
-    private static async Task<string> RunFolderAsync()
-    {
-        var folder = CliRunner.TempDirectory();
-        var corpusPath = CliRunner.WriteCorpus(folder, ["Alice works_for Acme. Acme located_in Paris.", "Bob works_for Initech. Bob born_in Lyon."]);
-        var output = Path.Combine(folder, "run");
-        var chat = new ScriptedChatClient();
-        var embedder = new HashingEmbeddingGenerator();
-        var settings = new EdcSettings();
-        var corpus = CorpusReader.Read(corpusPath);
-        var prompts = EdcPrompts.Load(new PromptSources(Path.Combine(RepositoryPaths.Prompts, "templates"), Path.Combine(RepositoryPaths.Prompts, "few_shot")), false);
-        await using var store = RunStore.Open(output);
-        var pipeline = new EdcPipeline(new EdcBackends(chat, chat, chat, embedder, chat, embedder), prompts, settings, store, Models);
-        await pipeline.RunAsync(corpus, [], RunManifest.Create(corpus, [], prompts, settings, Models), output, CancellationToken.None);
-        return output;
     }
 }
