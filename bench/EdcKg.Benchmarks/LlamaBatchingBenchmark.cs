@@ -57,16 +57,16 @@ public sealed class LlamaBatchingBenchmark(LlamaBenchmarkSettings settings)
         var batchedOptions = new LlamaChatClientOptions
         {
             Threads = settings.Threads, MaxParallelSequences = settings.Parallelism, ContextSize = batchedContext,
-            BatchSize = settings.BatchSize, FlashAttention = settings.FlashAttention,
+            BatchSize = settings.BatchSize, FlashAttention = settings.FlashAttention, KeyCache = settings.KeyCache,
         };
 
         // The rate is probed before and after the paths and the best kept: the limit is then the strictest the
         // machine showed during the run, whatever load other processes put on it meanwhile.
-        var rate = PromptProcessingRate.Measure(model, settings.BatchSize, settings.Threads, flashAttention: settings.FlashAttention);
+        var rate = PromptProcessingRate.Measure(model, settings.BatchSize, settings.Threads, flashAttention: settings.FlashAttention, keyCache: settings.KeyCache);
         await Progress(output, $"prompt processing: {rate:F1} tokens/s; {prompts.Count} prompts of up to {longestPrompt} tokens, {shared} shared").ConfigureAwait(false);
         var naive = await MeasureAsync(
             model,
-            new LlamaChatClientOptions { Threads = settings.Threads, MaxParallelSequences = 1, PrefixCaching = false, ContextSize = naiveContext, BatchSize = settings.BatchSize },
+            new LlamaChatClientOptions { Threads = settings.Threads, MaxParallelSequences = 1, PrefixCaching = false, ContextSize = naiveContext, BatchSize = settings.BatchSize, KeyCache = settings.KeyCache },
             naivePrompts,
             free,
             concurrent: false,
@@ -79,7 +79,7 @@ public sealed class LlamaBatchingBenchmark(LlamaBenchmarkSettings settings)
         await Progress(output, $"ours + grammar: {batchedGrammar.DocumentsPerSecond:F3} docs/s").ConfigureAwait(false);
         var warm = await MeasureAsync(model, batchedOptions, prompts, free, concurrent: true, warmUp: true, cancellationToken).ConfigureAwait(false);
         await Progress(output, $"ours, warm: {warm.DocumentsPerSecond:F3} docs/s").ConfigureAwait(false);
-        rate = Math.Max(rate, PromptProcessingRate.Measure(model, settings.BatchSize, settings.Threads, flashAttention: settings.FlashAttention));
+        rate = Math.Max(rate, PromptProcessingRate.Measure(model, settings.BatchSize, settings.Threads, flashAttention: settings.FlashAttention, keyCache: settings.KeyCache));
 
         var result = new LlamaBenchmarkResult(rate, shared, own, naive, batched, batchedGrammar, warm, PeakMemory.ResidentMegabytes());
         await WriteTableAsync(output, tokenized, result).ConfigureAwait(false);
@@ -150,7 +150,7 @@ public sealed class LlamaBatchingBenchmark(LlamaBenchmarkSettings settings)
             $"{label,-44} {figures.DocumentsPerSecond,8:F3} {figures.TokensPerSecond,9:F1} {figures.PromptTokensPerDocument,12:F0} {figures.AnswerTokensPerDocument,8:F1} {figures.Decodes,8} {figures.DocumentsPerSecond / result.Naive.DocumentsPerSecond,7:F2}x {(bound > 0 ? figures.DocumentsPerSecond / bound : double.NaN),7:F2}";
         var lines = new FormattableString[]
         {
-            $"model: {Path.GetFileName(settings.ModelPath)} ({new FileInfo(settings.ModelPath).Length / (1024.0 * 1024):F1} MiB), {threads} threads on {Environment.ProcessorCount} cores, batch {settings.BatchSize}, {settings.Parallelism} sequences at once",
+            $"model: {Path.GetFileName(settings.ModelPath)} ({new FileInfo(settings.ModelPath).Length / (1024.0 * 1024):F1} MiB), {threads} threads on {Environment.ProcessorCount} cores, batch {settings.BatchSize}, {settings.Parallelism} sequences at once, keys {settings.KeyCache}",
             $"prompts: {settings.Prompts.PathOf(PromptKind.OieTemplate)} + {settings.Prompts.PathOf(PromptKind.OieFewShot)}",
             $"{tokenized.Count} documents: prompts of {tokenized.Min(t => t.Length)}..{tokenized.Max(t => t.Length)} tokens (mean {tokenized.Average(t => t.Length):F0}), {result.SharedPrefixTokens} of them shared; at most {settings.MaxOutputTokens} answer tokens",
             $"prompt processing (llama_decode of {settings.BatchSize} tokens): {result.PromptRate:F1} tokens/s",

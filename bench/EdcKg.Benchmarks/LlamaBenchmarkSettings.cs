@@ -1,4 +1,5 @@
 using EdcKg.Core.Prompts;
+using EdcKg.LlamaCpp;
 
 namespace EdcKg.Benchmarks;
 
@@ -40,6 +41,9 @@ public sealed record LlamaBenchmarkSettings
 
     /// <summary>Flash attention on the batched path (null: llama.cpp decides).</summary>
     public bool? FlashAttention { get; init; } = false;
+
+    /// <summary>The KV cache's key type on every path, and in the prompt-rate probe.</summary>
+    public KeyCacheType KeyCache { get; init; } = KeyCacheType.Q8_0;
 
     /// <summary>A folder with another build of the llama.cpp libraries (null: the usual places).</summary>
     public string? LlamaLibrary { get; init; }

@@ -53,6 +53,7 @@ internal sealed class BatchedGenerator : IDisposable
         parameters.KvUnified = 1;
         parameters.NoPerf = 1;
         parameters.FlashAttnType = options.FlashAttention switch { null => -1, true => 1, false => 0 };
+        parameters.TypeK = options.KeyCache.GgmlType();
         if (options.ExactAttention)
         {
             const int ggmlTypeF32 = 0;
@@ -60,7 +61,15 @@ internal sealed class BatchedGenerator : IDisposable
             parameters.TypeV = ggmlTypeF32;
             parameters.FlashAttnType = 0;
         }
+
         var pointer = NativeMethods.llama_init_from_model(model.Handle, parameters);
+        if (pointer == nint.Zero && !options.ExactAttention && options.KeyCache != KeyCacheType.F16)
+        {
+            // 8-bit keys need a head size that is a multiple of 32; a model without one keeps f16 keys.
+            parameters.TypeK = KeyCacheType.F16.GgmlType();
+            pointer = NativeMethods.llama_init_from_model(model.Handle, parameters);
+        }
+
         if (pointer == nint.Zero)
         {
             throw new LlamaException($"llama.cpp could not create a context of {options.ContextSize} tokens for '{model.Path}'.");
@@ -383,21 +392,13 @@ internal sealed class BatchedGenerator : IDisposable
             throw new LlamaDecodeException(code);
         }
 
+        var answering = active.Where(s => s.OutputIndex >= 0).ToList();
+        var tokens = SampleAll(answering);
         var generated = 0;
-        foreach (var sequence in active.ToList())
+        for (var i = 0; i < answering.Count; i++)
         {
-            if (sequence.OutputIndex < 0)
-            {
-                continue;
-            }
-
-            if (sequence.Request.LogitsObserver is { } observer)
-            {
-                var logits = NativeMethods.llama_get_logits_ith(context, sequence.OutputIndex);
-                observer(new ReadOnlySpan<float>(logits, model.VocabularySize).ToArray());
-            }
-
-            var token = sequence.Sampler.Sample(context, sequence.OutputIndex);
+            var sequence = answering[i];
+            var token = tokens[i];
             if (model.IsEndOfGeneration(token))
             {
                 sequence.EndOfGeneration();
@@ -435,6 +436,50 @@ internal sealed class BatchedGenerator : IDisposable
                 Decodes = statistics.Decodes + 1,
             };
         }
+    }
+
+    /// <summary>
+    /// The next token of each of <paramref name="sequences"/> from the last batch's logits. Grammar-constrained samplers
+    /// can take milliseconds each (a pass over the vocabulary when the model's choice is refused), while the decoding
+    /// threads wait: they then run side by side on those threads.
+    /// </summary>
+    private unsafe int[] SampleAll(List<ActiveSequence> sequences)
+    {
+        var tokens = new int[sequences.Count];
+        var rows = new nint[sequences.Count];
+        for (var i = 0; i < sequences.Count; i++)
+        {
+            // Read serially: llama_get_logits_ith may first reorder the output buffer.
+            var row = NativeMethods.llama_get_logits_ith(context, sequences[i].OutputIndex);
+            rows[i] = (nint)row;
+            if (sequences[i].Request.LogitsObserver is { } observer)
+            {
+                observer(new ReadOnlySpan<float>(row, model.VocabularySize).ToArray());
+            }
+        }
+
+        var threads = options.Threads ?? Environment.ProcessorCount;
+        if (threads > 1 && sequences.Count(s => s.Sampler.Constrained) > 1)
+        {
+            try
+            {
+                Parallel.For(0, sequences.Count, new ParallelOptions { MaxDegreeOfParallelism = threads }, i => tokens[i] = sequences[i].Sampler.Sample((float*)rows[i]));
+            }
+            catch (AggregateException failure) when (failure.InnerExceptions.Count > 0)
+            {
+                // The same error as the serial path raises (a grammar that allows no token).
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure.InnerExceptions[0]).Throw();
+            }
+        }
+        else
+        {
+            for (var i = 0; i < sequences.Count; i++)
+            {
+                tokens[i] = sequences[i].Sampler.Sample((float*)rows[i]);
+            }
+        }
+
+        return tokens;
     }
 
     private void Retain(ActiveSequence sequence)

@@ -16,8 +16,9 @@ public static class PromptProcessingRate
     /// <param name="threads">CPU threads (null: one per core), as the decoding measured against it uses.</param>
     /// <param name="repeats">Timed decodes.</param>
     /// <param name="flashAttention">Flash attention as <see cref="LlamaChatClientOptions.FlashAttention"/> sets it.</param>
+    /// <param name="keyCache">The KV cache's key type, as <see cref="LlamaChatClientOptions.KeyCache"/> sets it.</param>
     /// <exception cref="LlamaException">The context cannot be created or the decode fails.</exception>
-    public static unsafe double Measure(LlamaModel model, int tokens = 512, int? threads = null, int repeats = 3, bool? flashAttention = false)
+    public static unsafe double Measure(LlamaModel model, int tokens = 512, int? threads = null, int repeats = 3, bool? flashAttention = false, KeyCacheType keyCache = KeyCacheType.Q8_0)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(tokens, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(repeats, 1);
@@ -30,7 +31,15 @@ public static class PromptProcessingRate
         parameters.NThreadsBatch = parameters.NThreads;
         parameters.NoPerf = 1;
         parameters.FlashAttnType = flashAttention switch { null => -1, true => 1, false => 0 };
+        parameters.TypeK = keyCache.GgmlType();
         var pointer = NativeMethods.llama_init_from_model(model.Handle, parameters);
+        if (pointer == nint.Zero && keyCache != KeyCacheType.F16)
+        {
+            // As the chat client does for a head size 8-bit keys cannot take.
+            parameters.TypeK = KeyCacheType.F16.GgmlType();
+            pointer = NativeMethods.llama_init_from_model(model.Handle, parameters);
+        }
+
         if (pointer == nint.Zero)
         {
             throw new LlamaException($"llama.cpp could not create a context of {tokens} tokens for '{model.Path}'.");

@@ -8,24 +8,37 @@ namespace EdcKg.LlamaCpp;
 /// optional grammar. The grammar is asked first about the token the model prefers, and only when it refuses that
 /// token is it applied to the whole vocabulary (as llama.cpp's own common sampler does): the result is the same as
 /// applying it first, but a check of one candidate costs microseconds where a pass over 32,000 costs milliseconds.
+/// Greedy decoding asks about the <see cref="GreedyCandidates"/> best tokens in order before that pass: the first
+/// the grammar allows is the arg-max over the allowed ones, which is what the pass would find.
+/// Samplers of different sequences may run on different threads at once.
 /// </summary>
 internal sealed unsafe class TokenSampler(SafeLlamaSamplerHandle? chain, SafeLlamaSamplerHandle? grammar, int vocabularySize) : IDisposable
 {
+    /// <summary>Best tokens a greedy, constrained sampler checks one by one before it applies the grammar to the vocabulary.</summary>
+    internal const int GreedyCandidates = 32;
+
     private LlamaTokenData[]? candidates;
 
     /// <summary>Whether a grammar constrains the answer.</summary>
     public bool Constrained => grammar is not null;
 
     /// <summary>Samples from the logits at <paramref name="index"/> of the last batch and advances the grammar.</summary>
-    public int Sample(SafeLlamaContextHandle context, int index)
+    public int Sample(SafeLlamaContextHandle context, int index) => Sample(NativeMethods.llama_get_logits_ith(context, index));
+
+    /// <summary>Samples from one row of logits (<see cref="NativeMethods.llama_get_logits_ith"/>) and advances the grammar.</summary>
+    public int Sample(float* row)
     {
-        var logits = new ReadOnlySpan<float>(NativeMethods.llama_get_logits_ith(context, index), vocabularySize);
+        var logits = new ReadOnlySpan<float>(row, vocabularySize);
         var token = Pick(logits, applyGrammar: false);
         if (grammar is not null)
         {
             if (!Allowed(token, logits[token]))
             {
-                token = Pick(logits, applyGrammar: true);
+                token = chain is null ? BestAllowedCandidate(logits) : -1;
+                if (token < 0)
+                {
+                    token = Pick(logits, applyGrammar: true);
+                }
             }
 
             NativeMethods.llama_sampler_accept(grammar, token);
@@ -90,6 +103,44 @@ internal sealed unsafe class TokenSampler(SafeLlamaSamplerHandle? chain, SafeLla
 
             return array.Data[best].Id;
         }
+    }
+
+    /// <summary>The best of the <see cref="GreedyCandidates"/> highest-scoring tokens the grammar allows, or -1 if it allows none of them.</summary>
+    private int BestAllowedCandidate(ReadOnlySpan<float> logits)
+    {
+        Span<int> ids = stackalloc int[GreedyCandidates];
+        Span<float> scores = stackalloc float[GreedyCandidates];
+        var count = 0;
+        for (var id = 0; id < logits.Length; id++)
+        {
+            var score = logits[id];
+            if (count == GreedyCandidates && !(score > scores[count - 1]))
+            {
+                continue;
+            }
+
+            // Insert in descending order; on equal scores the lower id stays first, as in the arg-max.
+            var at = count < GreedyCandidates ? count++ : count - 1;
+            while (at > 0 && score > scores[at - 1])
+            {
+                ids[at] = ids[at - 1];
+                scores[at] = scores[at - 1];
+                at--;
+            }
+
+            ids[at] = id;
+            scores[at] = score;
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            if (!float.IsNegativeInfinity(scores[i]) && Allowed(ids[i], scores[i]))
+            {
+                return ids[i];
+            }
+        }
+
+        return -1;
     }
 
     private bool Allowed(int token, float logit)

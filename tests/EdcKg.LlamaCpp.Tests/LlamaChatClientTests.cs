@@ -22,6 +22,17 @@ public sealed partial class LlamaChatClientTests(TinyModelFixture fixture)
         Assert.NotEmpty(response.Text);
     }
 
+    [Theory]
+    [InlineData(KeyCacheType.F16)]
+    [InlineData(KeyCacheType.Q8_0)]
+    public async Task EitherKeyCacheTypeDecodesABatch(KeyCacheType keyCache)
+    {
+        using var client = new LlamaChatClient(fixture.Model, new() { Threads = 1, MaxParallelSequences = 2, ContextSize = 2048, KeyCache = keyCache });
+        var responses = await Task.WhenAll(new[] { "Hello there", "Hello again" }.Select(p => client.GetResponseAsync([new(ChatRole.User, p)], new() { MaxOutputTokens = 6 })));
+        Assert.All(responses, r => Assert.Equal(6, r.Usage!.OutputTokenCount));
+        Assert.True(client.Statistics.Decodes < 12, $"{client.Statistics.Decodes} decodes: the two answers were decoded together");
+    }
+
     [Fact]
     public async Task SeededSamplingWithATemperatureIsRepeatable()
     {
@@ -244,8 +255,10 @@ public sealed partial class LlamaChatClientTests(TinyModelFixture fixture)
         Assert.True(second.Usage!.CachedInputTokenCount > second.Usage.InputTokenCount / 2, $"{second.Usage.CachedInputTokenCount} of {second.Usage.InputTokenCount}");
     }
 
-    [Fact]
-    public async Task BatchedGrammarAnswersEqualOneAtATimeGrammarAnswers()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)] // two threads: the constrained sequences are sampled side by side
+    public async Task BatchedGrammarAnswersEqualOneAtATimeGrammarAnswers(int threads)
     {
         var prompts = EdcPrompts.Documents.Take(3).Select(EdcPrompts.Extraction).ToList();
         var options = new ChatOptions
@@ -260,7 +273,7 @@ public sealed partial class LlamaChatClientTests(TinyModelFixture fixture)
             expected.Add((await naive.GetResponseAsync([new(ChatRole.User, prompt)], options)).Text);
         }
 
-        using var batched = new LlamaChatClient(fixture.Model, new() { Threads = 1, MaxParallelSequences = 4, ContextSize = 8192, ExactAttention = true, GrammarLimits = SmallLimits });
+        using var batched = new LlamaChatClient(fixture.Model, new() { Threads = threads, MaxParallelSequences = 4, ContextSize = 8192, ExactAttention = true, GrammarLimits = SmallLimits });
         var responses = await Task.WhenAll(prompts.Select(p => batched.GetResponseAsync([new(ChatRole.User, p)], options)));
 
         Assert.Equal(expected, responses.Select(r => r.Text));
