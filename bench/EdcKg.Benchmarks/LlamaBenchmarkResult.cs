@@ -21,9 +21,13 @@ public sealed record LlamaBenchmarkResult(
     /// <summary>The same bound without the shared prefix (evaluated once for the whole corpus): a long corpus's bound.</summary>
     public double SteadyLimitDocumentsPerSecond => BatchedWarm.Documents * PromptRate / (OwnPromptTokens + BatchedWarm.AnswerTokens);
 
+    /// <summary>Rounds measured; each path's figures are its fastest round's.</summary>
+    public int Rounds { get; init; } = 1;
+
     /// <summary>The figures under the keys the <c>--json</c> line uses.</summary>
     public IReadOnlyDictionary<string, double> ToJsonFields() => new Dictionary<string, double>
     {
+        ["rounds"] = Rounds,
         ["prompt_rate_tokens_per_s"] = Math.Round(PromptRate, 1),
         ["shared_prefix_tokens"] = SharedPrefixTokens,
         ["naive_docs_per_s"] = Math.Round(Naive.DocumentsPerSecond, 4),

@@ -42,6 +42,9 @@ public sealed record LlamaBenchmarkSettings
     /// <summary>Flash attention on the batched path (null: llama.cpp decides).</summary>
     public bool? FlashAttention { get; init; } = false;
 
+    /// <summary>Rounds of every path (each keeps its fastest round; the prompt rate is probed after each and the best kept).</summary>
+    public int Rounds { get; init; } = 1;
+
     /// <summary>The KV cache's key type on every path, and in the prompt-rate probe.</summary>
     public KeyCacheType KeyCache { get; init; } = KeyCacheType.Q8_0;
 

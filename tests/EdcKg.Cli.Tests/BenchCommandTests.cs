@@ -31,6 +31,23 @@ public sealed class BenchCommandTests
     }
 
     [Fact]
+    public async Task BenchLlmInRoundsKeepsEachPathsFastestRound()
+    {
+        using var temp = CliRunner.TempDirectory();
+        var model = Path.Combine(temp, "tiny.gguf");
+        TinyLlamaGguf.Write(model);
+        var (code, output, error) = await Task.Run(() => CliRunner.RunAsync("bench", "llm", "--model", model, "--docs", "3", "--naive-docs", "1", "--parallelism", "3", "--max-tokens", "3", "--threads", "1", "--rounds", "2", "--key-cache", "F16", "--json"));
+        Assert.True(code == ExitCodes.Success, error);
+        Assert.Contains("round 2: ours:", output);
+        Assert.Contains("keys F16; best of 2 rounds", output);
+        var figures = LastJson(output);
+        Assert.Equal(2, figures.GetProperty("rounds").GetInt32());
+        var rounds = System.Text.RegularExpressions.Regex.Matches(output, @"round \d: ours: ([0-9.]+) docs/s").Select(m => double.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(2, rounds.Count);
+        Assert.Equal(rounds.Max(), figures.GetProperty("batched_docs_per_s").GetDouble(), 2);
+    }
+
+    [Fact]
     public async Task BenchPipelineRunsEveryStageOnBothPaths()
     {
         var folder = CliRunner.TempDirectory();

@@ -43,10 +43,11 @@ internal static class BenchCommand
         var promptsDir = new Option<string?>("--prompts-dir") { Description = "Prompt templates (default: ours)." };
         var fewShotDir = new Option<string?>("--few-shot-dir") { Description = "Few-shot examples (default: ours; EDC's few_shot_examples/<dataset> works)." };
         var llamaLib = new Option<string?>("--llama-lib") { Description = "Folder of another llama.cpp build." };
+        var rounds = new Option<int>("--rounds") { Description = "Rounds of every path; each path keeps its fastest round and the limit the fastest prompt rate.", DefaultValueFactory = _ => 1 };
         var keyCache = new Option<KeyCacheType>("--key-cache") { Description = "KV cache key type of every path (F16 or Q8_0).", DefaultValueFactory = _ => KeyCacheType.Q8_0 };
         var json = new Option<bool>("--json") { Description = "End with one JSON object of the figures." };
         var command = new Command("llm", "OIE over N documents: the naive path (one document at a time, full prompt) against ours (batched, shared prefix evaluated once; free, grammar-constrained and warm), and the limit from the measured prompt-processing rate.");
-        foreach (var option in new Option[] { model, docs, naiveDocs, corpus, parallelism, threads, contextSize, batchSize, maxTokens, promptsDir, fewShotDir, llamaLib, keyCache, json })
+        foreach (var option in new Option[] { model, docs, naiveDocs, corpus, parallelism, threads, contextSize, batchSize, maxTokens, promptsDir, fewShotDir, llamaLib, rounds, keyCache, json })
         {
             command.Options.Add(option);
         }
@@ -69,6 +70,7 @@ internal static class BenchCommand
                 BatchSize = parseResult.GetValue(batchSize),
                 LlamaLibrary = parseResult.GetValue(llamaLib),
                 KeyCache = parseResult.GetValue(keyCache),
+                Rounds = Math.Max(1, parseResult.GetValue(rounds)),
             };
             return await RunAsync(console, parseResult.GetValue(json), async (output, ct) => (await new LlamaBatchingBenchmark(settings).RunAsync(output, ct).ConfigureAwait(false)).ToJsonFields(), cancellationToken).ConfigureAwait(false);
         });
