@@ -48,8 +48,7 @@ public sealed class PipelineBenchmark(PipelineBenchmarkSettings settings, IEmbed
 
     private async Task<PipelinePathFigures> MeasureAsync(LlamaModel model, List<Document> corpus, EdcPrompts prompts, int parallelism, CancellationToken cancellationToken)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "edckg-bench", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
+        var folder = Directory.CreateTempSubdirectory("edckg-bench-").FullName;
         try
         {
             var naive = parallelism == 1;

@@ -50,7 +50,7 @@ public sealed class BenchCommandTests
     [Fact]
     public async Task BenchPipelineRunsEveryStageOnBothPaths()
     {
-        var folder = CliRunner.TempDirectory();
+        using var folder = CliRunner.TempDirectory();
         var model = Path.Combine(folder, "tiny.gguf");
         TinyLlamaGguf.Write(model);
         var encoder = TinyEncoderFolder.Write(Path.Combine(folder, "encoder"));

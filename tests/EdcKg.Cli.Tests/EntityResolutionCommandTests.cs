@@ -44,7 +44,7 @@ public sealed class EntityResolutionCommandTests(ITestOutputHelper log)
     public async Task OnTheTinyLocalModelEveryAnswerIsOneOfTheLettersOffered()
     {
         // The stages are served by the stub (so there are triples); the merge questions go to the tiny local model.
-        var folder = CliRunner.TempDirectory();
+        using var folder = CliRunner.TempDirectory();
         var model = Path.Combine(folder, "tiny.gguf");
         TinyLlamaGguf.Write(model);
         var corpus = CliRunner.WriteCorpus(folder, Texts);

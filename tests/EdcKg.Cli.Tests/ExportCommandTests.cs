@@ -12,7 +12,8 @@ public sealed class ExportCommandTests
     [Fact]
     public async Task Export_csv_writes_the_import_files_of_a_real_run_folder()
     {
-        var run = await ScriptedRunFolder.WriteAsync();
+        using var runFolder = CliRunner.TempDirectory();
+        var run = await ScriptedRunFolder.WriteAsync(runFolder);
         using var temp = CliRunner.TempDirectory();
         var output = Path.Combine(temp, "import");
 
@@ -30,7 +31,8 @@ public sealed class ExportCommandTests
     [Fact]
     public async Task Export_cypher_writes_a_script_for_cypher_shell()
     {
-        var run = await ScriptedRunFolder.WriteAsync();
+        using var runFolder = CliRunner.TempDirectory();
+        var run = await ScriptedRunFolder.WriteAsync(runFolder);
         using var temp = CliRunner.TempDirectory();
         var path = Path.Combine(temp, "graph.cypher");
 
@@ -46,7 +48,8 @@ public sealed class ExportCommandTests
     [Fact]
     public async Task Export_neo4j_writes_the_run_over_the_query_api_and_a_second_export_creates_nothing()
     {
-        var run = await ScriptedRunFolder.WriteAsync();
+        using var runFolder = CliRunner.TempDirectory();
+        var run = await ScriptedRunFolder.WriteAsync(runFolder);
         await using var server = new LoopbackQueryApiServer();
         string[] args = ["export", "neo4j", "--run", run, "--neo4j-uri", server.Uri.ToString(), "--neo4j-user", "neo4j", "--neo4j-password", "secret"];
 
@@ -68,7 +71,8 @@ public sealed class ExportCommandTests
     [Fact]
     public async Task Export_neo4j_with_a_wrong_password_fails_with_the_security_code_and_without_the_password()
     {
-        var run = await ScriptedRunFolder.WriteAsync();
+        using var runFolder = CliRunner.TempDirectory();
+        var run = await ScriptedRunFolder.WriteAsync(runFolder);
         await using var server = new LoopbackQueryApiServer();
 
         var (code, text, error) = await CliRunner.RunAsync("export", "neo4j", "--run", run, "--neo4j-uri", server.Uri.ToString(), "--neo4j-user", "neo4j", "--neo4j-password", "hunter2");
@@ -82,7 +86,8 @@ public sealed class ExportCommandTests
     [Fact]
     public async Task Export_neo4j_when_neo4j_is_down_fails_saying_the_export_can_be_repeated()
     {
-        var run = await ScriptedRunFolder.WriteAsync();
+        using var runFolder = CliRunner.TempDirectory();
+        var run = await ScriptedRunFolder.WriteAsync(runFolder);
         // Bound but never listening: connections are refused, and no other process can take the port meanwhile.
         using var closed = TestModels.LoopbackHttpServer.ClosedPort(out var port);
 
@@ -96,7 +101,8 @@ public sealed class ExportCommandTests
     [Fact]
     public async Task Export_neo4j_rejects_a_bolt_address_naming_the_option()
     {
-        var run = await ScriptedRunFolder.WriteAsync();
+        using var runFolder = CliRunner.TempDirectory();
+        var run = await ScriptedRunFolder.WriteAsync(runFolder);
 
         var (code, _, error) = await CliRunner.RunAsync("export", "neo4j", "--run", run, "--neo4j-uri", "bolt://localhost:7687");
 
@@ -107,7 +113,8 @@ public sealed class ExportCommandTests
     [Fact]
     public async Task A_batch_size_below_one_names_the_option()
     {
-        var run = await ScriptedRunFolder.WriteAsync();
+        using var runFolder = CliRunner.TempDirectory();
+        var run = await ScriptedRunFolder.WriteAsync(runFolder);
 
         var (code, _, error) = await CliRunner.RunAsync("export", "neo4j", "--run", run, "--neo4j-uri", "http://localhost:7474", "--neo4j-batch-size", "0");
         using var temp = CliRunner.TempDirectory();

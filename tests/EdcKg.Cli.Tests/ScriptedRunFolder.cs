@@ -14,10 +14,9 @@ internal static class ScriptedRunFolder
         [ModelRole.OpenExtraction] = "scripted", [ModelRole.SchemaDefinition] = "scripted", [ModelRole.SchemaCanonicalization] = "scripted", [ModelRole.EntityExtraction] = "scripted", [ModelRole.CanonicalizationEmbedder] = "hashing-64", [ModelRole.SchemaRetrieverEmbedder] = "hashing-64",
     };
 
-    /// <summary>Runs the pipeline into a new temporary folder and returns the run's output folder.</summary>
-    public static async Task<string> WriteAsync()
+    /// <summary>Runs the pipeline into <paramref name="folder"/> (which the caller disposes) and returns the run's output folder.</summary>
+    public static async Task<string> WriteAsync(TempFolder folder)
     {
-        var folder = CliRunner.TempDirectory();
         var corpusPath = CliRunner.WriteCorpus(folder, ["Alice works_for Acme. Acme located_in Paris.", "Bob works_for Initech. Bob born_in Lyon."]);
         var output = Path.Combine(folder, "run");
         var chat = new ScriptedChatClient();

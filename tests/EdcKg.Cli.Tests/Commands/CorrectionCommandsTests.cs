@@ -16,7 +16,8 @@ public sealed class CorrectionCommandsTests
     [Fact]
     public async Task Export_corrections_writes_every_correction_with_the_pipelines_own_decision()
     {
-        var run = await ScriptedRunFolder.WriteAsync();
+        using var runFolder = CliRunner.TempDirectory();
+        var run = await ScriptedRunFolder.WriteAsync(runFolder);
         using (var store = CorrectionStore.Open(Path.Combine(run, RunSnapshotReader.StoreFileName)))
         {
             await store.AddAsync(new Correction(CorrectionKind.ChooseRelation) { DocumentId = "1", Iteration = 0, OpenTriple = new("Bob", "born_in", "Lyon"), Relation = "located_in", User = "ann", CreatedAt = When });
@@ -44,7 +45,8 @@ public sealed class CorrectionCommandsTests
     [Fact]
     public async Task Exports_of_a_corrected_run_carry_the_corrections()
     {
-        var run = await ScriptedRunFolder.WriteAsync();
+        using var runFolder = CliRunner.TempDirectory();
+        var run = await ScriptedRunFolder.WriteAsync(runFolder);
         using (var store = CorrectionStore.Open(Path.Combine(run, RunSnapshotReader.StoreFileName)))
         {
             await store.AddAsync(new Correction(CorrectionKind.ChooseRelation) { DocumentId = "1", Iteration = 0, OpenTriple = new("Bob", "born_in", "Lyon"), Relation = "located_in", User = "ann", CreatedAt = When });
@@ -67,7 +69,8 @@ public sealed class CorrectionCommandsTests
     [Fact]
     public async Task Export_neo4j_after_a_correction_and_after_its_undo_leaves_exactly_the_corrected_graph()
     {
-        var run = await ScriptedRunFolder.WriteAsync();
+        using var runFolder = CliRunner.TempDirectory();
+        var run = await ScriptedRunFolder.WriteAsync(runFolder);
         await using var server = new EdcKg.Neo4j.Tests.LoopbackQueryApiServer();
         string[] export = ["export", "neo4j", "--run", run, "--neo4j-uri", server.Uri.ToString(), "--neo4j-user", "neo4j", "--neo4j-password", "secret"];
         Assert.Equal(ExitCodes.Success, (await CliRunner.InvokeAsync(export)).ExitCode);
@@ -109,7 +112,8 @@ public sealed class CorrectionCommandsTests
     [Fact]
     public async Task Serve_with_an_impossible_port_or_host_is_bad_input_naming_the_option()
     {
-        var run = await ScriptedRunFolder.WriteAsync();
+        using var runFolder = CliRunner.TempDirectory();
+        var run = await ScriptedRunFolder.WriteAsync(runFolder);
         var (code, _, error) = await CliRunner.RunAsync("serve", run, "--port", "70000");
         Assert.Equal(ExitCodes.BadInput, code);
         Assert.Contains("--port", error);

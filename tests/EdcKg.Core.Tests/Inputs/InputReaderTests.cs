@@ -3,8 +3,12 @@ using EdcKg.Core.Inputs;
 
 namespace EdcKg.Core.Tests.Inputs;
 
-public sealed class InputReaderTests
+public sealed class InputReaderTests : IDisposable
 {
+    private readonly TestModels.TempFolder files = TestPaths.TempDirectory();
+
+    public void Dispose() => files.Dispose();
+
     [Theory]
     [InlineData("webnlg", 1165)]
     [InlineData("rebel", 1000)]
@@ -92,9 +96,9 @@ public sealed class InputReaderTests
         Assert.Throws<InputException>(() => SchemaCsvReader.Read(unterminated));
     }
 
-    private static string Write(string name, string content)
+    private string Write(string name, string content)
     {
-        var path = Path.Combine(TestPaths.TempDirectory(), name);
+        var path = Path.Combine(files, name);
         File.WriteAllText(path, content);
         return path;
     }
