@@ -62,14 +62,7 @@ internal sealed class BatchedGenerator : IDisposable
             parameters.FlashAttnType = 0;
         }
 
-        var pointer = NativeMethods.llama_init_from_model(model.Handle, parameters);
-        if (pointer == nint.Zero && !options.ExactAttention && options.KeyCache != KeyCacheType.F16)
-        {
-            // 8-bit keys need a head size that is a multiple of 32; a model without one keeps f16 keys.
-            parameters.TypeK = KeyCacheType.F16.GgmlType();
-            pointer = NativeMethods.llama_init_from_model(model.Handle, parameters);
-        }
-
+        var pointer = KeyCacheTypes.CreateContext(model, parameters);
         if (pointer == nint.Zero)
         {
             throw new LlamaException($"llama.cpp could not create a context of {options.ContextSize} tokens for '{model.Path}'.");

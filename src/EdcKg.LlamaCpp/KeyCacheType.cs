@@ -16,6 +16,22 @@ public enum KeyCacheType
 
 internal static class KeyCacheTypes
 {
+    /// <summary>
+    /// Creates a context from <paramref name="parameters"/>; when llama.cpp refuses its 8-bit keys (they need a head size
+    /// that is a multiple of 32) it tries once more with f16 keys. Null when no context could be made.
+    /// </summary>
+    public static nint CreateContext(LlamaModel model, Native.LlamaContextParams parameters)
+    {
+        var pointer = Native.NativeMethods.llama_init_from_model(model.Handle, parameters);
+        if (pointer == nint.Zero && parameters.TypeK == KeyCacheType.Q8_0.GgmlType())
+        {
+            parameters.TypeK = KeyCacheType.F16.GgmlType();
+            pointer = Native.NativeMethods.llama_init_from_model(model.Handle, parameters);
+        }
+
+        return pointer;
+    }
+
     /// <summary>The ggml type id llama.cpp's <c>type_k</c> takes.</summary>
     public static int GgmlType(this KeyCacheType type) => type switch
     {

@@ -32,14 +32,7 @@ public static class PromptProcessingRate
         parameters.NoPerf = 1;
         parameters.FlashAttnType = flashAttention switch { null => -1, true => 1, false => 0 };
         parameters.TypeK = keyCache.GgmlType();
-        var pointer = NativeMethods.llama_init_from_model(model.Handle, parameters);
-        if (pointer == nint.Zero && keyCache != KeyCacheType.F16)
-        {
-            // As the chat client does for a head size 8-bit keys cannot take.
-            parameters.TypeK = KeyCacheType.F16.GgmlType();
-            pointer = NativeMethods.llama_init_from_model(model.Handle, parameters);
-        }
-
+        var pointer = KeyCacheTypes.CreateContext(model, parameters);
         if (pointer == nint.Zero)
         {
             throw new LlamaException($"llama.cpp could not create a context of {tokens} tokens for '{model.Path}'.");

@@ -22,9 +22,6 @@ internal sealed unsafe class TokenSampler(SafeLlamaSamplerHandle? chain, SafeLla
     /// <summary>Whether a grammar constrains the answer.</summary>
     public bool Constrained => grammar is not null;
 
-    /// <summary>Samples from the logits at <paramref name="index"/> of the last batch and advances the grammar.</summary>
-    public int Sample(SafeLlamaContextHandle context, int index) => Sample(NativeMethods.llama_get_logits_ith(context, index));
-
     /// <summary>Samples from one row of logits (<see cref="NativeMethods.llama_get_logits_ith"/>) and advances the grammar.</summary>
     public int Sample(float* row)
     {
