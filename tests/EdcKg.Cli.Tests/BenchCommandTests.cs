@@ -89,6 +89,14 @@ public sealed class BenchCommandTests
         Assert.Contains("--model", error);
     }
 
+    [Fact]
+    public async Task ZeroRoundsIsRefusedNamingTheOption()
+    {
+        var (code, _, error) = await CliRunner.RunAsync("bench", "llm", "--model", Path.Combine(CliRunner.SharedEdc, "datasets", "example.txt"), "--rounds", "0");
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("--rounds", error);
+    }
+
     private static JsonElement LastJson(string output)
         => JsonDocument.Parse(output.TrimEnd().Split('\n')[^1]).RootElement.Clone();
 }

@@ -70,7 +70,7 @@ internal static class BenchCommand
                 BatchSize = parseResult.GetValue(batchSize),
                 LlamaLibrary = parseResult.GetValue(llamaLib),
                 KeyCache = parseResult.GetValue(keyCache),
-                Rounds = Math.Max(1, parseResult.GetValue(rounds)),
+                Rounds = AtLeastOne(parseResult.GetValue(rounds), "--rounds"),
             };
             return await RunAsync(console, parseResult.GetValue(json), async (output, ct) => (await new LlamaBatchingBenchmark(settings).RunAsync(output, ct).ConfigureAwait(false)).ToJsonFields(), cancellationToken).ConfigureAwait(false);
         });
@@ -152,6 +152,9 @@ internal static class BenchCommand
             }, cancellationToken).ConfigureAwait(false);
         });
     }
+
+    private static int AtLeastOne(int value, string option) =>
+        value >= 1 ? value : throw new OptionValueException(option, $"{value}: give at least 1.");
 
     private static string? ExistingFile(string? path, string option) =>
         path is null || File.Exists(path) ? path : throw new OptionValueException(option, $"the file '{path}' does not exist.");
