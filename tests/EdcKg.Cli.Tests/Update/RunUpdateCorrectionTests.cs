@@ -1,7 +1,6 @@
 using EdcKg.Core.Corrections;
 using EdcKg.Core.Domain;
 using EdcKg.Core.Storage;
-using TestModels;
 
 namespace EdcKg.Cli.Tests.Update;
 
@@ -13,16 +12,11 @@ public sealed class RunUpdateCorrectionTests
     [Fact]
     public async Task Corrections_of_an_unchanged_document_still_apply_after_an_update_and_the_new_document_is_added()
     {
-        using var root = new TempFolder();
-        var corpus = root.Combine("corpus");
-        Directory.CreateDirectory(corpus);
-        File.WriteAllText(Path.Combine(corpus, "a.txt"), "Alice works_for Acme. Acme located_in Paris.");
-        File.WriteAllText(Path.Combine(corpus, "b.txt"), "Bob works_for Initech. Bob born_in Lyon.");
-        var output = root.Combine("out");
-        await using var stub = new OpenAiStub();
-        string[] Run(params string[] extra) =>
-            ["run", "--input-text-file-path", corpus, "--oie-llm", "scripted-llm", "--sc-embedder", "hashing-embedder", "--output-dir", output, "--llm-endpoint", stub.Endpoints.First(), .. extra];
-        var (code, _, error) = await CliRunner.InvokeAsync(Run());
+        await using var run = new StubbedFolderRun();
+        run.Write("a.txt", "Alice works_for Acme. Acme located_in Paris.");
+        run.Write("b.txt", "Bob works_for Initech. Bob born_in Lyon.");
+        var output = run.Output;
+        var (code, _, error) = await run.RunAsync();
         Assert.True(code == ExitCodes.Success, $"exit {code}: {error}");
 
         var bob = (await RunSnapshotReader.ReadAsync(output)).Triples.Single(t => t.Triple == new Triple("Bob", "born_in", "Lyon"));
@@ -32,8 +26,8 @@ public sealed class RunUpdateCorrectionTests
             await store.AddAsync(new Correction(CorrectionKind.MergeEntities) { Entity = "Initech", NewName = "Acme", User = "ann", CreatedAt = When });
         }
 
-        File.WriteAllText(Path.Combine(corpus, "c.txt"), "Carol works_for Initech.");
-        (code, var stdout, error) = await CliRunner.InvokeAsync(Run("--update"));
+        run.Write("c.txt", "Carol works_for Initech.");
+        (code, var stdout, error) = await run.RunAsync("--update");
         Assert.True(code == ExitCodes.Success, $"exit {code}: {error}");
         Assert.Contains("Update: 2 unchanged, 0 changed, 1 new, 0 removed.", stdout);
 

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using TestModels;
 
 namespace EdcKg.Cli.Tests.Update;
 
@@ -9,24 +8,19 @@ public sealed class RunUpdateEntityTests
     [Fact]
     public async Task An_update_with_entity_resolution_keeps_the_ids_of_known_entities_and_drops_those_only_removed_documents_named()
     {
-        using var root = new TempFolder();
-        var corpus = root.Combine("corpus");
-        Directory.CreateDirectory(corpus);
-        File.WriteAllText(Path.Combine(corpus, "a.txt"), "Alan_Shepard flew_on Freedom_7.");
-        File.WriteAllText(Path.Combine(corpus, "b.txt"), "Gus_Grissom flew_on Liberty_Bell_7.");
-        var output = root.Combine("out");
-        await using var stub = new OpenAiStub();
-        string[] Run(params string[] extra) =>
-            ["run", "--input-text-file-path", corpus, "--oie-llm", "scripted-llm", "--sc-embedder", "hashing-embedder", "--output-dir", output, "--llm-endpoint", stub.Endpoints.First(), "--resolve-entities", "--er-top-k", "3", .. extra];
+        await using var run = new StubbedFolderRun("--resolve-entities", "--er-top-k", "3");
+        run.Write("a.txt", "Alan_Shepard flew_on Freedom_7.");
+        run.Write("b.txt", "Gus_Grissom flew_on Liberty_Bell_7.");
+        var output = run.Output;
 
-        var (code, _, error) = await CliRunner.InvokeAsync(Run());
+        var (code, _, error) = await run.RunAsync();
         Assert.True(code == ExitCodes.Success, $"exit {code}: {error}");
         var shepardBefore = Entity(output, "Alan_Shepard");
         Assert.Equal(1, Entity(output, "Gus_Grissom")["mentions"]!.GetValue<int>());
 
-        File.Delete(Path.Combine(corpus, "b.txt"));
-        File.WriteAllText(Path.Combine(corpus, "c.txt"), "alan_shepard walked_on Moon.");
-        (code, var stdout, error) = await CliRunner.InvokeAsync(Run("--update"));
+        run.Delete("b.txt");
+        run.Write("c.txt", "alan_shepard walked_on Moon.");
+        (code, var stdout, error) = await run.RunAsync("--update");
         Assert.True(code == ExitCodes.Success, $"exit {code}: {error}");
         Assert.Contains("Update: 1 unchanged, 0 changed, 1 new, 1 removed.", stdout);
 
