@@ -147,7 +147,13 @@ public sealed class LlamaBatchingBenchmark(LlamaBenchmarkSettings settings)
             seconds,
             after.PromptTokensEvaluated - before.PromptTokensEvaluated,
             after.GeneratedTokens - before.GeneratedTokens,
-            after.Decodes - before.Decodes);
+            after.Decodes - before.Decodes)
+        {
+            AnswerSteps = after.AnswerSteps - before.AnswerSteps,
+            AnswerStepTokens = after.AnswerStepTokens - before.AnswerStepTokens,
+            AnswerStepSeconds = (after.AnswerStepTime - before.AnswerStepTime).TotalSeconds,
+            PromptDecodeSeconds = (after.PromptDecodeTime - before.PromptDecodeTime).TotalSeconds,
+        };
     }
 
     private async Task WriteTableAsync(TextWriter output, List<int[]> tokenized, LlamaBenchmarkResult result)
@@ -155,6 +161,7 @@ public sealed class LlamaBatchingBenchmark(LlamaBenchmarkSettings settings)
         var threads = settings.Threads ?? Environment.ProcessorCount;
         var limit = result.LimitDocumentsPerSecond;
         var steady = result.SteadyLimitDocumentsPerSecond;
+        var b = result.Batched;
         FormattableString Row(string label, LlamaPathFigures figures, double bound) =>
             $"{label,-44} {figures.DocumentsPerSecond,8:F3} {figures.TokensPerSecond,9:F1} {figures.PromptTokensPerDocument,12:F0} {figures.AnswerTokensPerDocument,8:F1} {figures.Decodes,8} {figures.DocumentsPerSecond / result.Naive.DocumentsPerSecond,7:F2}x {(bound > 0 ? figures.DocumentsPerSecond / bound : double.NaN),7:F2}";
         var lines = new FormattableString[]
@@ -170,6 +177,7 @@ public sealed class LlamaBatchingBenchmark(LlamaBenchmarkSettings settings)
             Row("ours, prefix already cached (steady state)", result.BatchedWarm, steady),
             $"{"limit: this run's tokens at the prompt rate",-44} {limit,8:F3}",
             $"{"limit without the prefix (long corpus)",-44} {steady,8:F3}",
+            $"where ours goes: {b.PromptDecodeSeconds:F1} s in {b.Decodes - b.AnswerSteps} decodes with prompt tokens ({b.PromptTokensEvaluated / b.PromptDecodeSeconds:F1} prompt tokens/s), {b.AnswerStepSeconds:F1} s in {b.AnswerSteps} answer steps of {(double)b.AnswerStepTokens / Math.Max(1, b.AnswerSteps):F1} tokens ({b.AnswerStepSeconds * 1000 / Math.Max(1, b.AnswerSteps):F0} ms each: an answer token costs {b.AnswerTokenCost(result.PromptRate):F2} prompt tokens at the probe's rate), {b.Seconds - b.PromptDecodeSeconds - b.AnswerStepSeconds:F1} s outside llama_decode",
             $"grammar cost: {1 - (result.BatchedGrammar.TokensPerSecond / result.Batched.TokensPerSecond):P1} of tokens/s ({1 - (result.BatchedGrammar.DocumentsPerSecond / result.Batched.DocumentsPerSecond):P1} of docs/s); peak RSS {result.PeakResidentMegabytes:F0} MB",
         };
         foreach (var line in lines)

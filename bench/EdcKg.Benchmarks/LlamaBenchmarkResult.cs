@@ -25,7 +25,19 @@ public sealed record LlamaBenchmarkResult(
     public int Rounds { get; init; } = 1;
 
     /// <summary>The figures under the keys the <c>--json</c> line uses.</summary>
-    public IReadOnlyDictionary<string, double> ToJsonFields() => new Dictionary<string, double>
+    public IReadOnlyDictionary<string, double> ToJsonFields()
+    {
+        var fields = Fields();
+        if (Batched.AnswerStepTokens > 0)
+        {
+            // Without answer steps (one answer token, sampled from the prompt's decode) there is no cost to report.
+            fields["batched_answer_token_cost"] = Math.Round(Batched.AnswerTokenCost(PromptRate), 2);
+        }
+
+        return fields;
+    }
+
+    private Dictionary<string, double> Fields() => new()
     {
         ["rounds"] = Rounds,
         ["prompt_rate_tokens_per_s"] = Math.Round(PromptRate, 1),
@@ -51,6 +63,9 @@ public sealed record LlamaBenchmarkResult(
         ["batched_vs_naive"] = Math.Round(Batched.DocumentsPerSecond / Naive.DocumentsPerSecond, 2),
         ["batched_grammar_vs_naive"] = Math.Round(BatchedGrammar.DocumentsPerSecond / Naive.DocumentsPerSecond, 2),
         ["batched_warm_vs_naive"] = Math.Round(BatchedWarm.DocumentsPerSecond / Naive.DocumentsPerSecond, 2),
+        ["batched_prompt_decode_ms"] = Math.Round(Batched.PromptDecodeSeconds * 1000, 3),
+        ["batched_answer_steps"] = Batched.AnswerSteps,
+        ["batched_answer_step_ms"] = Math.Round(Batched.AnswerStepSeconds * 1000, 3),
         ["grammar_cost"] = Math.Round(1 - (BatchedGrammar.TokensPerSecond / Batched.TokensPerSecond), 3),
         ["peak_rss_mb"] = Math.Round(PeakResidentMegabytes, 1),
     };

@@ -19,4 +19,23 @@ public sealed record LlamaPathFigures(int Documents, double Seconds, long Prompt
 
     /// <summary>Answer tokens per document.</summary>
     public double AnswerTokensPerDocument => (double)AnswerTokens / Documents;
+
+    /// <summary>Decodes that carried answer tokens only (one per sequence answering).</summary>
+    public long AnswerSteps { get; init; }
+
+    /// <summary>Tokens of those answer steps.</summary>
+    public long AnswerStepTokens { get; init; }
+
+    /// <summary>Seconds inside <c>llama_decode</c> on those answer steps.</summary>
+    public double AnswerStepSeconds { get; init; }
+
+    /// <summary>Seconds inside <c>llama_decode</c> on the decodes that carried prompt tokens.</summary>
+    public double PromptDecodeSeconds { get; init; }
+
+    /// <summary>
+    /// What an answer-step token costs against a token at <paramref name="promptRate"/> (tokens/s): 1 when answering
+    /// is as cheap per token as evaluating a prompt batch; NaN without answer steps.
+    /// </summary>
+    public double AnswerTokenCost(double promptRate) =>
+        AnswerStepTokens > 0 ? AnswerStepSeconds / AnswerStepTokens * promptRate : double.NaN;
 }

@@ -379,7 +379,9 @@ internal sealed class BatchedGenerator : IDisposable
         }
 
         batch.NTokens = count;
+        var started = TimeProvider.System.GetTimestamp();
         var code = NativeMethods.llama_decode(context, batch);
+        var decodeTime = TimeProvider.System.GetElapsedTime(started);
         if (code != 0)
         {
             throw new LlamaDecodeException(code);
@@ -427,6 +429,10 @@ internal sealed class BatchedGenerator : IDisposable
                 PromptTokensEvaluated = statistics.PromptTokensEvaluated + promptTokens,
                 GeneratedTokens = statistics.GeneratedTokens + generated,
                 Decodes = statistics.Decodes + 1,
+                AnswerSteps = statistics.AnswerSteps + (promptTokens == 0 ? 1 : 0),
+                AnswerStepTokens = statistics.AnswerStepTokens + (promptTokens == 0 ? count : 0),
+                AnswerStepTime = statistics.AnswerStepTime + (promptTokens == 0 ? decodeTime : TimeSpan.Zero),
+                PromptDecodeTime = statistics.PromptDecodeTime + (promptTokens == 0 ? TimeSpan.Zero : decodeTime),
             };
         }
     }

@@ -28,6 +28,28 @@ public sealed class BenchCommandTests
         Assert.True(figures.GetProperty("batched_prompt_tokens_per_doc").GetDouble() < figures.GetProperty("naive_prompt_tokens_per_doc").GetDouble());
         Assert.True(figures.GetProperty("batched_warm_prompt_tokens_per_doc").GetDouble() < figures.GetProperty("batched_prompt_tokens_per_doc").GetDouble());
         Assert.True(figures.GetProperty("limit_docs_per_s").GetDouble() < figures.GetProperty("steady_limit_docs_per_s").GetDouble());
+
+        // Where the batched path's time went: 4 answer tokens per document, the first from its prompt's decode, the
+        // others from answer steps shared by the documents answering (one more step as the first runs one ahead).
+        var steps = figures.GetProperty("batched_answer_steps").GetInt32();
+        Assert.InRange(steps, 3, 4);
+        Assert.True(figures.GetProperty("batched_answer_step_ms").GetDouble() > 0);
+        Assert.True(figures.GetProperty("batched_prompt_decode_ms").GetDouble() > 0);
+        Assert.True(figures.GetProperty("batched_answer_token_cost").GetDouble() > 0);
+        Assert.Contains($"in {steps} answer steps of ", output);
+    }
+
+    [Fact]
+    public async Task BenchLlmWithOneAnswerTokenHasNoAnswerStepsToCost()
+    {
+        using var temp = CliRunner.TempDirectory();
+        var model = Path.Combine(temp, "tiny.gguf");
+        TinyLlamaGguf.Write(model);
+        var (code, output, error) = await Task.Run(() => CliRunner.RunAsync("bench", "llm", "--model", model, "--docs", "2", "--naive-docs", "1", "--parallelism", "2", "--max-tokens", "1", "--threads", "1", "--json"));
+        Assert.True(code == ExitCodes.Success, error);
+        var figures = LastJson(output);
+        Assert.Equal(0, figures.GetProperty("batched_answer_steps").GetInt32());
+        Assert.False(figures.TryGetProperty("batched_answer_token_cost", out _));
     }
 
     [Fact]

@@ -34,6 +34,22 @@ public sealed partial class LlamaChatClientTests(TinyModelFixture fixture)
     }
 
     [Fact]
+    public async Task StatisticsTellAnswerStepsFromDecodesWithPromptTokens()
+    {
+        using var client = new LlamaChatClient(fixture.Model, new() { Threads = 1, MaxParallelSequences = 2, ContextSize = 2048, PrefixCaching = false });
+        await Task.WhenAll(new[] { "Hello there", "Hello again" }.Select(p => client.GetResponseAsync([new(ChatRole.User, p)], new() { MaxOutputTokens = 5 })));
+        var statistics = client.Statistics;
+
+        // The prompts' decode gives each its first token, the other 4 come from 4 answer steps of both. (When the second
+        // request comes after the first's prompt was decoded, its prompt goes in a decode with the first's answer token.)
+        Assert.InRange(statistics.Decodes - statistics.AnswerSteps, 1, 2);
+        Assert.Equal(4, statistics.AnswerSteps);
+        Assert.Equal(8 - (statistics.Decodes - statistics.AnswerSteps - 1), statistics.AnswerStepTokens);
+        Assert.True(statistics.AnswerStepTime > TimeSpan.Zero);
+        Assert.True(statistics.PromptDecodeTime > TimeSpan.Zero);
+    }
+
+    [Fact]
     public async Task SeededSamplingWithATemperatureIsRepeatable()
     {
         using var client = new LlamaChatClient(fixture.Model, new() { Threads = 1, MaxParallelSequences = 2, ContextSize = 1024 });
