@@ -422,6 +422,7 @@ internal sealed class BatchedGenerator : IDisposable
             }
         }
 
+        var answerStep = promptTokens == 0;
         lock (statisticsGate)
         {
             statistics = statistics with
@@ -429,10 +430,10 @@ internal sealed class BatchedGenerator : IDisposable
                 PromptTokensEvaluated = statistics.PromptTokensEvaluated + promptTokens,
                 GeneratedTokens = statistics.GeneratedTokens + generated,
                 Decodes = statistics.Decodes + 1,
-                AnswerSteps = statistics.AnswerSteps + (promptTokens == 0 ? 1 : 0),
-                AnswerStepTokens = statistics.AnswerStepTokens + (promptTokens == 0 ? count : 0),
-                AnswerStepTime = statistics.AnswerStepTime + (promptTokens == 0 ? decodeTime : TimeSpan.Zero),
-                PromptDecodeTime = statistics.PromptDecodeTime + (promptTokens == 0 ? TimeSpan.Zero : decodeTime),
+                AnswerSteps = statistics.AnswerSteps + (answerStep ? 1 : 0),
+                AnswerStepTokens = statistics.AnswerStepTokens + (answerStep ? count : 0),
+                AnswerStepTime = statistics.AnswerStepTime + (answerStep ? decodeTime : TimeSpan.Zero),
+                PromptDecodeTime = statistics.PromptDecodeTime + (answerStep ? TimeSpan.Zero : decodeTime),
             };
         }
     }

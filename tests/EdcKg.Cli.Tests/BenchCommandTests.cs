@@ -9,11 +9,7 @@ public sealed class BenchCommandTests
     [Fact]
     public async Task BenchLlmReportsEveryPathAndTheLimitOnTheTinyModel()
     {
-        using var temp = CliRunner.TempDirectory();
-        var model = Path.Combine(temp, "tiny.gguf");
-        TinyLlamaGguf.Write(model);
-        var (code, output, error) = await Task.Run(() => CliRunner.RunAsync("bench", "llm", "--model", model, "--docs", "4", "--naive-docs", "2", "--parallelism", "4", "--max-tokens", "4", "--threads", "1", "--json"));
-        Assert.True(code == ExitCodes.Success, error);
+        var output = await BenchLlmOnTinyModelAsync("--docs", "4", "--naive-docs", "2", "--parallelism", "4", "--max-tokens", "4", "--threads", "1", "--json");
         var figures = LastJson(output);
         foreach (var key in new[]
         {
@@ -42,11 +38,7 @@ public sealed class BenchCommandTests
     [Fact]
     public async Task BenchLlmWithOneAnswerTokenHasNoAnswerStepsToCost()
     {
-        using var temp = CliRunner.TempDirectory();
-        var model = Path.Combine(temp, "tiny.gguf");
-        TinyLlamaGguf.Write(model);
-        var (code, output, error) = await Task.Run(() => CliRunner.RunAsync("bench", "llm", "--model", model, "--docs", "2", "--naive-docs", "1", "--parallelism", "2", "--max-tokens", "1", "--threads", "1", "--json"));
-        Assert.True(code == ExitCodes.Success, error);
+        var output = await BenchLlmOnTinyModelAsync("--docs", "2", "--naive-docs", "1", "--parallelism", "2", "--max-tokens", "1", "--threads", "1", "--json");
         var figures = LastJson(output);
         Assert.Equal(0, figures.GetProperty("batched_answer_steps").GetInt32());
         Assert.False(figures.TryGetProperty("batched_answer_token_cost", out _));
@@ -55,11 +47,7 @@ public sealed class BenchCommandTests
     [Fact]
     public async Task BenchLlmInRoundsKeepsEachPathsFastestRound()
     {
-        using var temp = CliRunner.TempDirectory();
-        var model = Path.Combine(temp, "tiny.gguf");
-        TinyLlamaGguf.Write(model);
-        var (code, output, error) = await Task.Run(() => CliRunner.RunAsync("bench", "llm", "--model", model, "--docs", "3", "--naive-docs", "1", "--parallelism", "3", "--max-tokens", "3", "--threads", "1", "--rounds", "2", "--key-cache", "F16", "--json"));
-        Assert.True(code == ExitCodes.Success, error);
+        var output = await BenchLlmOnTinyModelAsync("--docs", "3", "--naive-docs", "1", "--parallelism", "3", "--max-tokens", "3", "--threads", "1", "--rounds", "2", "--key-cache", "F16", "--json");
         Assert.Contains("round 2: ours:", output);
         Assert.Contains("keys F16; best of 2 rounds", output);
         var figures = LastJson(output);
@@ -117,6 +105,17 @@ public sealed class BenchCommandTests
         var (code, _, error) = await CliRunner.RunAsync("bench", "llm", "--model", Path.Combine(CliRunner.SharedEdc, "datasets", "example.txt"), "--rounds", "0");
         Assert.Equal(ExitCodes.BadInput, code);
         Assert.Contains("--rounds", error);
+    }
+
+    /// <summary>Runs <c>bench llm</c> with <paramref name="options"/> on a tiny model of its own; returns the output of a successful run.</summary>
+    private static async Task<string> BenchLlmOnTinyModelAsync(params string[] options)
+    {
+        using var temp = CliRunner.TempDirectory();
+        var model = Path.Combine(temp, "tiny.gguf");
+        TinyLlamaGguf.Write(model);
+        var (code, output, error) = await Task.Run(() => CliRunner.RunAsync(["bench", "llm", "--model", model, .. options]));
+        Assert.True(code == ExitCodes.Success, error);
+        return output;
     }
 
     private static JsonElement LastJson(string output)
