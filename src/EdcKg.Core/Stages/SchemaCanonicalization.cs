@@ -7,6 +7,8 @@ namespace EdcKg.Core.Stages;
 /// <summary>
 /// Stage 3, schema canonicalization of one item's triples, in order: target alignment for each, then, when the
 /// schema may grow (<c>--enrich-schema</c>, or no target schema), self-canonicalization of what found no match.
+/// Against a fixed schema the triples' questions do not depend on each other and are asked together, so that a
+/// batching backend evaluates the item's text, which opens each of them, once.
 /// </summary>
 public sealed class SchemaCanonicalization(TargetAlignment alignment, bool enrichSchema)
     : IStage<SchemaCanonicalizationInput, SchemaCanonicalizationOutput>
@@ -20,6 +22,11 @@ public sealed class SchemaCanonicalization(TargetAlignment alignment, bool enric
     /// <summary>Canonicalizes the item's triples against its schema (which may grow).</summary>
     public async Task<SchemaCanonicalizationOutput> InvokeAsync(SchemaCanonicalizationInput input, CancellationToken cancellationToken)
     {
+        if (!enrichSchema)
+        {
+            return await AlignTogetherAsync(input, cancellationToken).ConfigureAwait(false);
+        }
+
         var triples = input.Triples;
         var decisions = new List<CanonicalizationDecision>(triples.Count);
         var queries = new List<ReadOnlyMemory<float>?>(triples.Count);
@@ -45,5 +52,19 @@ public sealed class SchemaCanonicalization(TargetAlignment alignment, bool enric
         }
 
         return new SchemaCanonicalizationOutput(decisions, added) { QueryEmbeddings = queries, AddedEmbeddings = addedEmbeddings, TruncatedAnswers = truncated };
+    }
+
+    private async Task<SchemaCanonicalizationOutput> AlignTogetherAsync(SchemaCanonicalizationInput input, CancellationToken cancellationToken)
+    {
+        var outcomes = await SiblingQuestions.AskAllAsync(
+            input.Triples,
+            (triple, ct) => alignment.InvokeAsync(new TargetAlignmentInput(input.Text, triple, input.Definitions.DefinitionOf(triple.Relation), input.Schema), ct),
+            cancellationToken).ConfigureAwait(false);
+        return new SchemaCanonicalizationOutput([.. outcomes.Select(o => o.Decision)], [])
+        {
+            QueryEmbeddings = [.. outcomes.Select(o => o.QueryEmbedding)],
+            AddedEmbeddings = [],
+            TruncatedAnswers = outcomes.Count(o => o.Truncated),
+        };
     }
 }

@@ -9,8 +9,8 @@ namespace EdcKg.Core.Stages;
 
 /// <summary>
 /// Stage 2, schema definition: the LLM writes a one-sentence definition of every relation of a document's triples,
-/// in the document's context. A relation the answer leaves out is asked about once more, alone with its triples;
-/// what is still missing is reported, never a failure.
+/// in the document's context. A relation the answer leaves out is asked about once more, alone with its triples (the
+/// relations left out are asked about together); what is still missing is reported, never a failure.
 /// </summary>
 public sealed class SchemaDefinition(IChatClient chat, PromptTemplate template, string fewShotExamples, int maxOutputTokens = 512)
     : IStage<SchemaDefinitionInput, SchemaDefinitionOutput>
@@ -34,17 +34,22 @@ public sealed class SchemaDefinition(IChatClient chat, PromptTemplate template, 
         var (found, truncated) = await AskAsync(text, triples, relations, cancellationToken).ConfigureAwait(false);
         var truncatedAnswers = truncated ? 1 : 0;
         var missing = new List<string>();
-        foreach (var relation in relations.Where(r => !found.ContainsKey(r)).ToList())
+        var left = relations.Where(r => !found.ContainsKey(r)).ToList();
+        var retries = await SiblingQuestions.AskAllAsync(
+            left,
+            (relation, ct) => AskAsync(text, triples.Where(t => t.Relation == relation).ToList(), [relation], ct),
+            cancellationToken).ConfigureAwait(false);
+        for (var i = 0; i < left.Count; i++)
         {
-            var (again, cut) = await AskAsync(text, triples.Where(t => t.Relation == relation).ToList(), [relation], cancellationToken).ConfigureAwait(false);
+            var (again, cut) = retries[i];
             truncatedAnswers += cut ? 1 : 0;
-            if (again.TryGetValue(relation, out var definition))
+            if (again.TryGetValue(left[i], out var definition))
             {
-                found[relation] = definition;
+                found[left[i]] = definition;
             }
             else
             {
-                missing.Add(relation);
+                missing.Add(left[i]);
             }
         }
 
