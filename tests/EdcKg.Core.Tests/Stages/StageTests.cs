@@ -1,4 +1,5 @@
 using EdcKg.Core.Domain;
+using EdcKg.Core.Pipeline;
 using EdcKg.Core.Prompts;
 using EdcKg.Core.Retrieval;
 using EdcKg.Core.Stages;
@@ -126,9 +127,9 @@ public sealed class StageTests
         var gated = new GatedChatClient(new ScriptedChatClient(), opensAt: int.MaxValue);
         var alignment = new TargetAlignment(new FailingChatClient(gated, "Carl"), embedder, Edc.ReadTemplate(PromptKind.ScTemplate));
 
-        var error = await Assert.ThrowsAnyAsync<Exception>(() => new SchemaCanonicalization(alignment, enrichSchema: false).InvokeAsync(new SchemaCanonicalizationInput(Doc.Text, triples, definitions, schema), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => new SchemaCanonicalization(alignment, enrichSchema: false).InvokeAsync(new SchemaCanonicalizationInput(Doc.Text, triples, definitions, schema), CancellationToken.None));
 
-        Assert.IsNotAssignableFrom<OperationCanceledException>(error);
+        Assert.IsType<ModelUnavailableException>(error.InnerException);
         Assert.Equal(1, gated.Cancelled);
     }
 
