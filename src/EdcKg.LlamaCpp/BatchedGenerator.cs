@@ -11,6 +11,10 @@ namespace EdcKg.LlamaCpp;
 /// the unified buffer tags cells rather than copying them) instead of evaluating them again; one that would share more
 /// with a prompt still being evaluated waits for it. Sequence 0 holds the prefix shared last, so each shared cell is
 /// counted once against the context, and it keeps a finished stage's instructions for its next requests.
+/// Every row of a step attends over every cell in the buffer (llama.cpp masks the other sequences' cells but computes
+/// them), so the buffer holds no cell longer than a row needs it: an answer whose grammar is complete ends without
+/// decoding the forced end token, a prompt that fits whole into the next step is not split across two, and a cached
+/// prefix that a new stage's requests do not share is freed when they start sharing their own.
 /// </summary>
 internal sealed class BatchedGenerator : IDisposable
 {
@@ -93,6 +97,9 @@ internal sealed class BatchedGenerator : IDisposable
     }
 
     public int ContextSize => contextSize;
+
+    /// <summary>Tokens the cache sequence holds now; read on the decoding thread (from a logits observer) to see it mid-run.</summary>
+    internal int CachedPrefixLength => cachedTokens.Length;
 
     public Task<GenerationResult> Enqueue(GenerationRequest request)
     {
@@ -218,6 +225,15 @@ internal sealed class BatchedGenerator : IDisposable
             // A sequence still evaluating its prompt will soon hold more of this one: wait for it rather than
             // evaluate the same tokens twice (the batch is full of its prompt meanwhile).
             deferredForPrefix = true;
+            if (cachedTokens.Length > 0 && CommonPrefix(cachedTokens, prompt, prompt.Length) < options.MinSharedPrefixTokens
+                && active.All(a => a.CachedPrefix < options.MinSharedPrefixTokens))
+            {
+                // Requests now share a new prefix and none in flight uses the cached one (the next stage has begun):
+                // free its cells, which every row evaluated meanwhile would attend over (masked) for nothing.
+                NativeMethods.llama_memory_seq_rm(memory, CacheSequence, -1, -1);
+                SetCache([]);
+            }
+
             return false;
         }
 
@@ -363,6 +379,14 @@ internal sealed class BatchedGenerator : IDisposable
         foreach (var sequence in active.Where(s => s.Prefilling))
         {
             var prompt = sequence.Request.PromptTokens;
+            var remaining = prompt.Length - sequence.PromptCursor;
+            if (promptTokens > 0 && remaining <= batchSize && count + remaining > batchSize)
+            {
+                // A prompt that fits whole into the next step waits for it rather than being split: every row of a step
+                // attends over all the cells in the buffer, so a part evaluated early would be dead weight until then.
+                continue;
+            }
+
             while (sequence.Prefilling && count < batchSize)
             {
                 var at = sequence.PromptCursor++;
@@ -402,6 +426,12 @@ internal sealed class BatchedGenerator : IDisposable
             {
                 generated++;
                 sequence.Append(token, model.TokenBytes(token));
+                if (sequence.Finish is null && sequence.Request.EndsWhenComplete && sequence.Sampler.GrammarAllowsEnd())
+                {
+                    // Nothing may follow a complete answer of this shape: the end the model would have to pick next
+                    // is taken now, and the sequence's cells are freed before the next step attends over them.
+                    sequence.EndOfGeneration();
+                }
             }
 
             if (sequence.Finish is not null)
@@ -486,15 +516,30 @@ internal sealed class BatchedGenerator : IDisposable
     {
         // A finished prompt that shares nothing with the cache becomes the cache, so that the next request of its
         // stage (the next document, or the next window of a canonicalization) finds its instructions evaluated.
+        // A waiting request that shares more of this prompt than the cache holds (a question about the same text
+        // whose prompt waited for this one) keeps those cells through the cache instead of evaluating them again.
         var prompt = sequence.Request.PromptTokens;
-        if (!options.PrefixCaching || prompt.Length < 2 || CommonPrefix(cachedTokens, prompt, prompt.Length) >= options.MinSharedPrefixTokens)
+        if (!options.PrefixCaching || prompt.Length < 2)
         {
             return;
         }
 
+        var cached = CommonPrefix(cachedTokens, prompt, prompt.Length);
+        var keep = cached < options.MinSharedPrefixTokens ? prompt.Length - 1 : 0;
+        if (keep == 0)
+        {
+            var wanted = waiting.Take(MaxScannedPerStep).Select(w => CommonPrefix(w.PromptTokens, prompt, w.PromptTokens.Length - 1)).DefaultIfEmpty(0).Max();
+            if (wanted < cached + options.MinSharedPrefixTokens)
+            {
+                return;
+            }
+
+            keep = wanted;
+        }
+
         NativeMethods.llama_memory_seq_rm(memory, CacheSequence, -1, -1);
-        NativeMethods.llama_memory_seq_cp(memory, sequence.Id, CacheSequence, 0, prompt.Length - 1);
-        SetCache(prompt[..^1]);
+        NativeMethods.llama_memory_seq_cp(memory, sequence.Id, CacheSequence, 0, keep);
+        SetCache(prompt[..keep]);
     }
 
     private void Release(ActiveSequence sequence)

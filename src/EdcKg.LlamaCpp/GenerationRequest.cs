@@ -16,6 +16,13 @@ internal sealed class GenerationRequest
 
     public required CancellationToken CancellationToken { get; init; }
 
+    /// <summary>
+    /// The answer ends as soon as its grammar allows the end (<see cref="Grammars.OutputShapeGrammar.EndsWhenComplete"/>):
+    /// then nothing else can follow, so the end token the model would be made to pick is not decoded, and the
+    /// sequence's KV cells are freed a step earlier.
+    /// </summary>
+    public bool EndsWhenComplete { get; init; }
+
     /// <summary>Text pieces as they are decoded (streaming); completed when the answer ends.</summary>
     public ChannelWriter<string>? Pieces { get; init; }
 

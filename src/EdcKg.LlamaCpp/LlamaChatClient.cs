@@ -69,6 +69,9 @@ public sealed class LlamaChatClient : IChatClient
         };
     }
 
+    /// <summary>Prompt tokens whose KV cells the cache sequence holds now (see <see cref="BatchedGenerator.CachedPrefixLength"/>).</summary>
+    internal int CachedPrefixLength => generator.CachedPrefixLength;
+
     /// <summary>Answers like <see cref="GetResponseAsync"/> and hands <paramref name="observer"/> the logits of every answer token.</summary>
     internal async Task<ChatResponse> GetResponseWithLogitsAsync(IEnumerable<ChatMessage> messages, ChatOptions? options, Action<float[]> observer)
     {
@@ -80,6 +83,7 @@ public sealed class LlamaChatClient : IChatClient
             MaxTokens = request.MaxTokens,
             StopSequences = request.StopSequences,
             CancellationToken = request.CancellationToken,
+            EndsWhenComplete = request.EndsWhenComplete,
             LogitsObserver = observer,
         }).ConfigureAwait(false);
         return new ChatResponse(new ChatMessage(ChatRole.Assistant, result.Text)) { FinishReason = result.FinishReason, Usage = Usage(result) };
@@ -131,7 +135,7 @@ public sealed class LlamaChatClient : IChatClient
     /// <summary>The grammar that constrains an answer for <paramref name="chatOptions"/>, or null when it is free text.</summary>
     internal string? GrammarFor(ChatOptions? chatOptions)
     {
-        if (chatOptions?.AdditionalProperties?.TryGetValue(ChatOptionKeys.OutputShape, out var shape) == true && shape is OutputShape outputShape)
+        if (OutputShapeOf(chatOptions) is { } outputShape)
         {
             return OutputShapeGrammar.For(outputShape, options.GrammarLimits);
         }
@@ -143,6 +147,9 @@ public sealed class LlamaChatClient : IChatClient
             _ => null,
         };
     }
+
+    private static OutputShape? OutputShapeOf(ChatOptions? chatOptions) =>
+        chatOptions?.AdditionalProperties?.TryGetValue(ChatOptionKeys.OutputShape, out var shape) == true ? shape as OutputShape : null;
 
     /// <summary>The exact text fed to the model: the chat template with its generation prompt, then the answer prefix.</summary>
     internal string PromptFor(IEnumerable<ChatMessage> messages, ChatOptions? chatOptions)
@@ -182,6 +189,7 @@ public sealed class LlamaChatClient : IChatClient
             StopSequences = chatOptions?.StopSequences?.Where(s => s.Length > 0).ToList() ?? [],
             CancellationToken = cancellationToken,
             Pieces = pieces,
+            EndsWhenComplete = OutputShapeOf(chatOptions) is { } shape && OutputShapeGrammar.EndsWhenComplete(shape),
         };
     }
 

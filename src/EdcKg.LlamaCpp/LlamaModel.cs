@@ -114,6 +114,9 @@ public sealed class LlamaModel : IDisposable
         return larger;
     }
 
+    /// <summary>The end-of-sequence token, or -1 when the vocabulary has none.</summary>
+    public int EndOfSequenceToken => NativeMethods.llama_vocab_eos(Vocab);
+
     /// <summary>Whether <paramref name="token"/> ends generation (end of sequence or end of turn).</summary>
     public bool IsEndOfGeneration(int token) => NativeMethods.llama_vocab_is_eog(Vocab, token);
 

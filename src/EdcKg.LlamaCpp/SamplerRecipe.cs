@@ -28,7 +28,7 @@ internal sealed class SamplerRecipe(LlamaModel model, string? grammar, ChatOptio
             }
 
             // Without a temperature, decoding is greedy: an arg-max over the logits, no native sampler needed.
-            return new TokenSampler(chain, constraint, model.VocabularySize);
+            return new TokenSampler(chain, constraint, model.VocabularySize, model.EndOfSequenceToken);
         }
         catch
         {

@@ -12,7 +12,7 @@ namespace EdcKg.LlamaCpp;
 /// the grammar allows is the arg-max over the allowed ones, which is what the pass would find.
 /// Samplers of different sequences may run on different threads at once.
 /// </summary>
-internal sealed unsafe class TokenSampler(SafeLlamaSamplerHandle? chain, SafeLlamaSamplerHandle? grammar, int vocabularySize) : IDisposable
+internal sealed unsafe class TokenSampler(SafeLlamaSamplerHandle? chain, SafeLlamaSamplerHandle? grammar, int vocabularySize, int endToken = -1) : IDisposable
 {
     /// <summary>Best tokens a greedy, constrained sampler checks one by one before it applies the grammar to the vocabulary.</summary>
     internal const int GreedyCandidates = 32;
@@ -48,6 +48,12 @@ internal sealed unsafe class TokenSampler(SafeLlamaSamplerHandle? chain, SafeLla
 
         return token;
     }
+
+    /// <summary>
+    /// Whether the grammar, after the tokens accepted so far, allows the end of generation (checked with the
+    /// end-of-sequence token; false without a grammar or without such a token).
+    /// </summary>
+    public bool GrammarAllowsEnd() => grammar is not null && endToken >= 0 && Allowed(endToken, 0f);
 
     public void Dispose()
     {

@@ -22,6 +22,18 @@ public static class OutputShapeGrammar
         };
     }
 
+    /// <summary>
+    /// Whether an answer of <paramref name="shape"/> is over as soon as its grammar can end: nothing may follow a
+    /// complete answer (a closed list, a choice's letter when no letter begins another), so once the grammar allows
+    /// the end of generation it allows nothing else, and the decoder can stop there without asking the model for it.
+    /// </summary>
+    public static bool EndsWhenComplete(OutputShape shape) => shape switch
+    {
+        TripleListShape or EntityListShape => true,
+        ChoiceShape choice => !choice.Letters.Any(a => choice.Letters.Any(b => b.Length > a.Length && b.StartsWith(a, StringComparison.Ordinal))),
+        _ => false,
+    };
+
     private static string Choice(ChoiceShape choice)
     {
         if (choice.Letters.Count == 0)
