@@ -414,57 +414,63 @@ internal sealed class BatchedGenerator : IDisposable
         var answering = active.Where(s => s.OutputIndex >= 0).ToList();
         var tokens = SampleAll(answering);
         var generated = 0;
-        for (var i = 0; i < answering.Count; i++)
+        var completed = new List<(GenerationRequest Request, GenerationResult Result)>();
+        try
         {
-            var sequence = answering[i];
-            var token = tokens[i];
-            if (model.IsEndOfGeneration(token))
+            for (var i = 0; i < answering.Count; i++)
             {
-                sequence.EndOfGeneration();
-            }
-            else
-            {
-                generated++;
-                sequence.Append(token, model.TokenBytes(token));
-                if (sequence.Finish is null && sequence.Request.EndsWhenComplete && sequence.Sampler.GrammarAllowsEnd())
+                var sequence = answering[i];
+                var token = tokens[i];
+                if (model.IsEndOfGeneration(token))
                 {
-                    // Nothing may follow a complete answer of this shape: the end the model would have to pick next
-                    // is taken now, and the sequence's cells are freed before the next step attends over them.
                     sequence.EndOfGeneration();
                 }
-            }
-
-            if (sequence.Finish is not null)
-            {
-                Retain(sequence);
-                Release(sequence);
-                var result = sequence.Complete();
-                sequence.Request.Pieces?.TryComplete();
-                sequence.Request.Completion.TrySetResult(result);
-                lock (statisticsGate)
+                else
                 {
-                    statistics = statistics with
+                    generated++;
+                    sequence.Append(token, model.TokenBytes(token));
+                    if (sequence.Finish is null && sequence.Request.EndsWhenComplete && sequence.Sampler.GrammarAllowsEnd())
                     {
-                        Requests = statistics.Requests + 1,
-                        PromptTokens = statistics.PromptTokens + result.PromptTokens,
-                    };
+                        // Nothing may follow a complete answer of this shape: the end the model would have to pick next
+                        // is taken now, and the sequence's cells are freed before the next step attends over them.
+                        sequence.EndOfGeneration();
+                    }
+                }
+
+                if (sequence.Finish is not null)
+                {
+                    Retain(sequence);
+                    Release(sequence);
+                    completed.Add((sequence.Request, sequence.Complete()));
                 }
             }
         }
-
-        var answerStep = promptTokens == 0;
-        lock (statisticsGate)
+        finally
         {
-            statistics = statistics with
+            // The counters include this step before any of its answers is handed back, so that whoever awaits an answer
+            // and then reads them sees the work that produced it.
+            var answerStep = promptTokens == 0;
+            lock (statisticsGate)
             {
-                PromptTokensEvaluated = statistics.PromptTokensEvaluated + promptTokens,
-                GeneratedTokens = statistics.GeneratedTokens + generated,
-                Decodes = statistics.Decodes + 1,
-                AnswerSteps = statistics.AnswerSteps + (answerStep ? 1 : 0),
-                AnswerStepTokens = statistics.AnswerStepTokens + (answerStep ? count : 0),
-                AnswerStepTime = statistics.AnswerStepTime + (answerStep ? decodeTime : TimeSpan.Zero),
-                PromptDecodeTime = statistics.PromptDecodeTime + (answerStep ? TimeSpan.Zero : decodeTime),
-            };
+                statistics = statistics with
+                {
+                    Requests = statistics.Requests + completed.Count,
+                    PromptTokens = statistics.PromptTokens + completed.Sum(c => (long)c.Result.PromptTokens),
+                    PromptTokensEvaluated = statistics.PromptTokensEvaluated + promptTokens,
+                    GeneratedTokens = statistics.GeneratedTokens + generated,
+                    Decodes = statistics.Decodes + 1,
+                    AnswerSteps = statistics.AnswerSteps + (answerStep ? 1 : 0),
+                    AnswerStepTokens = statistics.AnswerStepTokens + (answerStep ? count : 0),
+                    AnswerStepTime = statistics.AnswerStepTime + (answerStep ? decodeTime : TimeSpan.Zero),
+                    PromptDecodeTime = statistics.PromptDecodeTime + (answerStep ? TimeSpan.Zero : decodeTime),
+                };
+            }
+
+            foreach (var (request, result) in completed)
+            {
+                request.Pieces?.TryComplete();
+                request.Completion.TrySetResult(result);
+            }
         }
     }
 

@@ -50,6 +50,25 @@ public sealed partial class LlamaChatClientTests(TinyModelFixture fixture)
     }
 
     [Fact]
+    public async Task StatisticsReadRightAfterAnAnswerIncludeIt()
+    {
+        // A benchmark reads the counters as soon as a stage's last answer is back: the step that produced it must
+        // already be counted (answers are handed back on other threads than the decoding one).
+        using var client = new LlamaChatClient(fixture.Model, new() { Threads = 1, MaxParallelSequences = 1, ContextSize = 1024 });
+        var (promptTokens, answerTokens) = (0L, 0L);
+        for (var i = 1; i <= 12; i++)
+        {
+            var response = await client.GetResponseAsync([new(ChatRole.User, $"Hello number {i}")], new() { MaxOutputTokens = 2 });
+            var statistics = client.Statistics;
+            promptTokens += response.Usage!.InputTokenCount!.Value;
+            answerTokens += response.Usage.OutputTokenCount!.Value;
+            Assert.Equal(i, statistics.Requests);
+            Assert.Equal(promptTokens, statistics.PromptTokens);
+            Assert.Equal(answerTokens, statistics.GeneratedTokens);
+        }
+    }
+
+    [Fact]
     public async Task SeededSamplingWithATemperatureIsRepeatable()
     {
         using var client = new LlamaChatClient(fixture.Model, new() { Threads = 1, MaxParallelSequences = 2, ContextSize = 1024 });
