@@ -27,14 +27,16 @@ public sealed class PipelineBenchmark(PipelineBenchmarkSettings settings, IEmbed
         var ours = await MeasureAsync(model, corpus, prompts, settings.Parallelism, cancellationToken).ConfigureAwait(false);
         var result = new PipelineBenchmarkResult(naive, ours, PeakMemory.ResidentMegabytes());
         var threads = settings.Threads ?? Environment.ProcessorCount;
-        var lines = new FormattableString[]
-        {
+        FormattableString[] lines =
+        [
             $"model: {Path.GetFileName(settings.ModelPath)}, {threads} threads on {Environment.ProcessorCount} cores; {corpus.Count} documents through OIE, SD and SC ({(settings.Schema.Count > 0 ? $"target schema of {settings.Schema.Count} relations" : "self-canonicalization")})",
             $"{"path",-40} {"docs/s",8} {"seconds",8} {"LLM calls",9} {"prompt tok",10} {"evaluated",10} {"answer tok",10} {"triples",8}",
             Row("naive (one at a time, no cache)", naive),
             Row($"ours (x{settings.Parallelism} in flight, prefix cache)", ours),
             $"speed-up: {ours.DocumentsPerSecond / naive.DocumentsPerSecond:F2}x documents/s; prompt tokens evaluated {(double)naive.PromptTokensEvaluated / Math.Max(1, ours.PromptTokensEvaluated):F1}x fewer; peak RSS {result.PeakResidentMegabytes:F0} MB",
-        };
+            $"{"stage (naive / ours)",-20} {"seconds",17} {"speed-up",8} {"in decode",15} {"LLM calls",9} {"evaluated",13} {"answer tok",11}",
+            .. result.StagePairs().Select(p => StageRow(p.Stage, p.Naive, p.Ours)),
+        ];
         foreach (var line in lines)
         {
             await output.WriteLineAsync(line.ToString(CultureInfo.InvariantCulture)).ConfigureAwait(false);
@@ -42,6 +44,9 @@ public sealed class PipelineBenchmark(PipelineBenchmarkSettings settings, IEmbed
 
         return result;
     }
+
+    private static FormattableString StageRow(string stage, StageFigures? naive, StageFigures? ours) =>
+        $"{stage,-20} {naive?.Seconds ?? 0,8:F1} /{ours?.Seconds ?? 0,7:F1} {(naive?.Seconds ?? 0) / Math.Max(1e-9, ours?.Seconds ?? 0),7:F2}x {naive?.DecodeSeconds ?? 0,6:F1} /{ours?.DecodeSeconds ?? 0,6:F1} {naive?.Requests ?? 0,4} /{ours?.Requests ?? 0,3} {naive?.PromptTokensEvaluated ?? 0,6} /{ours?.PromptTokensEvaluated ?? 0,5} {naive?.AnswerTokens ?? 0,5} /{ours?.AnswerTokens ?? 0,4}";
 
     private static FormattableString Row(string label, PipelinePathFigures f) =>
         $"{label,-40} {f.DocumentsPerSecond,8:F3} {f.Seconds,8:F1} {f.Requests,9} {f.PromptTokens,10} {f.PromptTokensEvaluated,10} {f.AnswerTokens,10} {f.CanonicalTriples,8}";
@@ -69,11 +74,15 @@ public sealed class PipelineBenchmark(PipelineBenchmarkSettings settings, IEmbed
             var identities = new Dictionary<ModelRole, string> { [ModelRole.OpenExtraction] = "bench-llm", [ModelRole.SchemaDefinition] = "bench-llm", [ModelRole.SchemaCanonicalization] = "bench-llm", [ModelRole.CanonicalizationEmbedder] = "bench-embedder" };
             var clock = Stopwatch.StartNew();
             await using var store = RunStore.Open(folder);
-            var pipeline = new EdcPipeline(new EdcBackends(client, client, client, embedder), prompts, edc, store, identities);
+            var stages = new StageClock(() => client.Statistics);
+            var pipeline = new EdcPipeline(new EdcBackends(client, client, client, embedder), prompts, edc, store, identities, stages);
             var summary = await pipeline.RunAsync(corpus, settings.Schema, RunManifest.Create(corpus, settings.Schema, prompts, edc, identities), folder, cancellationToken).ConfigureAwait(false);
             var seconds = clock.Elapsed.TotalSeconds;
             var statistics = client.Statistics;
-            return new PipelinePathFigures(corpus.Count, seconds, statistics.Requests, statistics.PromptTokens, statistics.PromptTokensEvaluated, statistics.GeneratedTokens, summary.CanonicalTriples);
+            return new PipelinePathFigures(corpus.Count, seconds, statistics.Requests, statistics.PromptTokens, statistics.PromptTokensEvaluated, statistics.GeneratedTokens, summary.CanonicalTriples)
+            {
+                Stages = stages.Stages,
+            };
         }
         finally
         {

@@ -10,6 +10,9 @@ namespace EdcKg.Benchmarks;
 /// <param name="CanonicalTriples">Triples in the final knowledge graph.</param>
 public sealed record PipelinePathFigures(int Documents, double Seconds, long Requests, long PromptTokens, long PromptTokensEvaluated, long AnswerTokens, int CanonicalTriples)
 {
+    /// <summary>Each stage's share of the run, in the order the stages ran.</summary>
+    public IReadOnlyList<StageFigures> Stages { get; init; } = [];
+
     /// <summary>Documents through the whole pipeline per second.</summary>
     public double DocumentsPerSecond => Documents / Seconds;
 }

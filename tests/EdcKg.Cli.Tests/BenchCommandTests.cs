@@ -75,6 +75,19 @@ public sealed class BenchCommandTests
         // More than the three extraction calls: definitions and canonicalization ran too.
         Assert.True(figures.GetProperty("ours_llm_calls").GetDouble() > 3);
         Assert.True(figures.GetProperty("ours_prompt_tokens_evaluated").GetDouble() < figures.GetProperty("naive_prompt_tokens_evaluated").GetDouble());
+
+        // Each stage's share: the stages run one after another, so their counters add up to the path's.
+        foreach (var path in new[] { "naive", "ours" })
+        {
+            Assert.True(figures.GetProperty($"{path}_sd_llm_calls").GetDouble() > 0, path);
+            foreach (var counter in new[] { "llm_calls", "prompt_tokens_evaluated", "answer_tokens" })
+            {
+                var stages = new[] { "oie", "sd", "sc" }.Sum(stage => figures.GetProperty($"{path}_{stage}_{counter}").GetDouble());
+                Assert.Equal(figures.GetProperty($"{path}_{counter}").GetDouble(), stages);
+            }
+        }
+
+        Assert.Contains("stage (naive / ours)", output);
     }
 
     [Fact]
