@@ -14,7 +14,8 @@ namespace EdcKg.LlamaCpp;
 /// Every row of a step attends over every cell in the buffer (llama.cpp masks the other sequences' cells but computes
 /// them), so the buffer holds no cell longer than a row needs it: an answer whose grammar is complete ends without
 /// decoding the forced end token, a prompt that fits whole into the next step is not split across two, and a cached
-/// prefix that a new stage's requests do not share is freed when they start sharing their own.
+/// prefix that a new stage's requests do not share is freed when they start sharing their own, or as soon as one of
+/// them is admitted while no other request shares it.
 /// </summary>
 internal sealed class BatchedGenerator : IDisposable
 {
@@ -185,7 +186,7 @@ internal sealed class BatchedGenerator : IDisposable
             var request = waiting.Dequeue();
             try
             {
-                if (!TryAdmit(request))
+                if (!TryAdmit(request, deferred))
                 {
                     deferred.Add(request);
                     if (freeIds.Count > 0 && active.Count > 0 && !deferredForPrefix)
@@ -201,8 +202,11 @@ internal sealed class BatchedGenerator : IDisposable
         }
     }
 
-    /// <summary>Admits <paramref name="request"/> (or completes it with its error); false when it must wait.</summary>
-    private bool TryAdmit(GenerationRequest request)
+    /// <summary>
+    /// Admits <paramref name="request"/> (or completes it with its error); false when it must wait.
+    /// <paramref name="deferred"/> holds the requests taken from the queue in this round that wait still.
+    /// </summary>
+    private bool TryAdmit(GenerationRequest request, List<GenerationRequest> deferred)
     {
         deferredForPrefix = false;
         if (request.CancellationToken.IsCancellationRequested)
@@ -235,6 +239,15 @@ internal sealed class BatchedGenerator : IDisposable
             }
 
             return false;
+        }
+
+        if (shared == 0 && cachedTokens.Length > 0 && prompt.Length > 1 && !CacheInUse(deferred))
+        {
+            // The cached prefix is another stage's: no request in flight or waiting shares it, and this one, which does
+            // not either, would replace it when it finishes (Retain). Freed now, it is not in the buffer this
+            // prompt's rows attend over.
+            NativeMethods.llama_memory_seq_rm(memory, CacheSequence, -1, -1);
+            SetCache([]);
         }
 
         if (source is not null)
@@ -320,6 +333,11 @@ internal sealed class BatchedGenerator : IDisposable
 
         return best >= options.MinSharedPrefixTokens ? (best, source) : (0, null);
     }
+
+    /// <summary>Whether a request in flight, waiting, or among <paramref name="deferred"/> shares the cached prefix.</summary>
+    private bool CacheInUse(List<GenerationRequest> deferred) =>
+        active.Any(a => a.CachedPrefix >= options.MinSharedPrefixTokens)
+        || waiting.Take(MaxScannedPerStep).Concat(deferred).Any(w => CommonPrefix(cachedTokens, w.PromptTokens, w.PromptTokens.Length - 1) >= options.MinSharedPrefixTokens);
 
     private void SetCache(int[] tokens)
     {

@@ -126,6 +126,44 @@ public sealed class BatchSchedulingTests(TinyModelFixture fixture)
         Assert.True(answers[1].Usage!.CachedInputTokenCount > 16);
     }
 
+    [Fact]
+    public async Task ARequestThatSharesNothingWithTheCacheFreesItWhenNoOtherDoes()
+    {
+        // Stage one's prompt stays cached; stage two's first request comes alone and shares nothing with it. That
+        // request would replace the cache when it finishes: the stale prefix goes before its rows attend over it.
+        using var client = new LlamaChatClient(fixture.Model, new() { Threads = 1, MaxParallelSequences = 3, ContextSize = 8192 });
+        await client.GetResponseAsync([new(ChatRole.User, EdcPrompts.Extraction(EdcPrompts.Documents[0]))], new ChatOptions { MaxOutputTokens = 1 });
+        Assert.True(client.CachedPrefixLength > 100);
+
+        var cachedWhenAnswering = -1;
+        var question = Question(EdcPrompts.Documents[3], 1);
+        await client.GetResponseWithLogitsAsync([new(ChatRole.User, question)], Choice(), _ => cachedWhenAnswering = client.CachedPrefixLength);
+
+        Assert.Equal(0, cachedWhenAnswering);
+        var questionTokens = fixture.Model.Tokenize(client.PromptFor([new(ChatRole.User, question)], null), true, true);
+        Assert.Equal(questionTokens.Length - 1, client.CachedPrefixLength); // the finished question is the cache now
+    }
+
+    [Fact]
+    public async Task ACachedPrefixThatAWaitingRequestSharesOutlivesARequestThatDoesNot()
+    {
+        // Behind a request that shares nothing with the cache waits one that shares its instructions: they stay.
+        using var client = new LlamaChatClient(fixture.Model, new() { Threads = 1, MaxParallelSequences = 3, ContextSize = 8192 });
+        var extraction = EdcPrompts.Documents.Take(3).Select(EdcPrompts.Extraction).ToList();
+        var tokens = extraction.Select(p => fixture.Model.Tokenize(client.PromptFor([new(ChatRole.User, p)], null), true, true)).ToArray();
+        var instructions = tokens[1].AsSpan().CommonPrefixLength(tokens[2]);
+        await client.GetResponseAsync([new(ChatRole.User, extraction[0])], new ChatOptions { MaxOutputTokens = 1 });
+
+        var answers = await WhileTheDecoderWaits(client, extraction[1], () =>
+        [
+            client.GetResponseAsync([new(ChatRole.User, Question(EdcPrompts.Documents[3], 1))], Choice()),
+            client.GetResponseAsync([new(ChatRole.User, extraction[2])], new ChatOptions { MaxOutputTokens = 1 }),
+        ]);
+
+        Assert.True(instructions > 100);
+        Assert.Equal(instructions, answers[1].Usage!.CachedInputTokenCount);
+    }
+
     /// <summary>
     /// Answers <paramref name="first"/> alone, and while the decoder samples its answer sends the requests of
     /// <paramref name="next"/>, so that they are all waiting when it takes its next requests.
