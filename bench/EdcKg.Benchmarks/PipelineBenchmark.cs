@@ -23,13 +23,26 @@ public sealed class PipelineBenchmark(PipelineBenchmarkSettings settings, IEmbed
         using var model = LlamaModel.Load(settings.ModelPath, new LlamaModelOptions { LibraryFolder = settings.LlamaLibrary });
         var corpus = settings.Corpus.Select((text, i) => new Document(i, i.ToString(CultureInfo.InvariantCulture), text)).ToList();
         var prompts = EdcPrompts.Load(settings.Prompts, refinement: false);
-        var naive = await MeasureAsync(model, corpus, prompts, parallelism: 1, cancellationToken).ConfigureAwait(false);
-        var ours = await MeasureAsync(model, corpus, prompts, settings.Parallelism, cancellationToken).ConfigureAwait(false);
-        var result = new PipelineBenchmarkResult(naive, ours, PeakMemory.ResidentMegabytes());
+        PipelinePathFigures? naive = null, ours = null;
+        for (var round = 1; round <= settings.Rounds; round++)
+        {
+            var naiveRound = await MeasureAsync(model, corpus, prompts, parallelism: 1, cancellationToken).ConfigureAwait(false);
+            var oursRound = await MeasureAsync(model, corpus, prompts, settings.Parallelism, cancellationToken).ConfigureAwait(false);
+            if (settings.Rounds > 1)
+            {
+                await output.WriteLineAsync(FormattableString.Invariant(
+                    $"... round {round}: naive {naiveRound.Seconds:F1} s, ours {oursRound.Seconds:F1} s ({naiveRound.Seconds / oursRound.Seconds:F2}x; {naiveRound.Requests} / {oursRound.Requests} calls)")).ConfigureAwait(false);
+            }
+
+            (naive, ours) = (Faster(naive, naiveRound), Faster(ours, oursRound));
+        }
+
+        var result = new PipelineBenchmarkResult(naive!, ours!, PeakMemory.ResidentMegabytes()) { Rounds = settings.Rounds };
+        (naive, ours) = (result.Naive, result.Ours);
         var threads = settings.Threads ?? Environment.ProcessorCount;
         FormattableString[] lines =
         [
-            $"model: {Path.GetFileName(settings.ModelPath)}, {threads} threads on {Environment.ProcessorCount} cores; {corpus.Count} documents through OIE, SD and SC ({(settings.Schema.Count > 0 ? $"target schema of {settings.Schema.Count} relations" : "self-canonicalization")})",
+            $"model: {Path.GetFileName(settings.ModelPath)}, {threads} threads on {Environment.ProcessorCount} cores; {corpus.Count} documents through OIE, SD and SC ({(settings.Schema.Count > 0 ? $"target schema of {settings.Schema.Count} relations" : "self-canonicalization")}){(settings.Rounds > 1 ? $"; each path's fastest of {settings.Rounds} interleaved rounds" : "")}",
             $"{"path",-40} {"docs/s",8} {"seconds",8} {"LLM calls",9} {"prompt tok",10} {"evaluated",10} {"answer tok",10} {"triples",8}",
             Row("naive (one at a time, no cache)", naive),
             Row($"ours (x{settings.Parallelism} in flight, prefix cache)", ours),
@@ -44,6 +57,9 @@ public sealed class PipelineBenchmark(PipelineBenchmarkSettings settings, IEmbed
 
         return result;
     }
+
+    private static PipelinePathFigures Faster(PipelinePathFigures? best, PipelinePathFigures round) =>
+        best is null || round.Seconds < best.Seconds ? round : best;
 
     private static FormattableString StageRow(string stage, StageFigures? naive, StageFigures? ours) =>
         $"{stage,-20} {naive?.Seconds ?? 0,8:F1} /{ours?.Seconds ?? 0,7:F1} {(naive?.Seconds ?? 0) / Math.Max(1e-9, ours?.Seconds ?? 0),7:F2}x {naive?.DecodeSeconds ?? 0,6:F1} /{ours?.DecodeSeconds ?? 0,6:F1} {naive?.Requests ?? 0,4} /{ours?.Requests ?? 0,3} {naive?.PromptTokensEvaluated ?? 0,6} /{ours?.PromptTokensEvaluated ?? 0,5} {naive?.AnswerTokens ?? 0,5} /{ours?.AnswerTokens ?? 0,4}";

@@ -6,6 +6,9 @@ namespace EdcKg.Benchmarks;
 /// <param name="PeakResidentMegabytes">The process's peak resident memory, in MB.</param>
 public sealed record PipelineBenchmarkResult(PipelinePathFigures Naive, PipelinePathFigures Ours, double PeakResidentMegabytes)
 {
+    /// <summary>Rounds of both paths run; each path's figures are of its fastest.</summary>
+    public int Rounds { get; init; } = 1;
+
     /// <summary>The figures under the keys the <c>--json</c> line uses.</summary>
     public IReadOnlyDictionary<string, double> ToJsonFields()
     {
@@ -23,6 +26,7 @@ public sealed record PipelineBenchmarkResult(PipelinePathFigures Naive, Pipeline
             ["naive_canonical_triples"] = Naive.CanonicalTriples,
             ["ours_canonical_triples"] = Ours.CanonicalTriples,
             ["peak_rss_mb"] = Math.Round(PeakResidentMegabytes, 1),
+            ["rounds"] = Rounds,
         };
         foreach (var (name, naive, ours) in StagePairs())
         {

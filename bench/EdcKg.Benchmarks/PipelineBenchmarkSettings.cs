@@ -37,6 +37,9 @@ public sealed record PipelineBenchmarkSettings
     /// </summary>
     public GrammarLimits GrammarLimits { get; init; } = new() { MinItems = 2, MaxItems = 3, MaxStringLength = 10, MaxDefinitionLength = 60 };
 
+    /// <summary>Rounds of both paths, interleaved; each path keeps its fastest round (a shared machine's bursts of load then penalise neither more).</summary>
+    public int Rounds { get; init; } = 1;
+
     /// <summary>A folder with another build of the llama.cpp libraries (null: the usual places).</summary>
     public string? LlamaLibrary { get; init; }
 }

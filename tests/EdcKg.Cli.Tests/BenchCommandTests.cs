@@ -64,7 +64,7 @@ public sealed class BenchCommandTests
         var model = Path.Combine(folder, "tiny.gguf");
         TinyLlamaGguf.Write(model);
         var encoder = TinyEncoderFolder.Write(Path.Combine(folder, "encoder"));
-        var (code, output, error) = await Task.Run(() => CliRunner.RunAsync("bench", "pipeline", "--model", model, "--embedder", encoder, "--docs", "3", "--parallelism", "3", "--max-tokens", "100", "--threads", "1", "--json"));
+        var (code, output, error) = await Task.Run(() => CliRunner.RunAsync("bench", "pipeline", "--model", model, "--embedder", encoder, "--docs", "3", "--parallelism", "3", "--max-tokens", "100", "--threads", "1", "--rounds", "2", "--json"));
         Assert.True(code == ExitCodes.Success, error);
         var figures = LastJson(output);
         foreach (var key in new[] { "naive_docs_per_s", "ours_docs_per_s", "naive_llm_calls", "ours_llm_calls", "naive_answer_tokens", "ours_answer_tokens" })
@@ -88,6 +88,8 @@ public sealed class BenchCommandTests
         }
 
         Assert.Contains("stage (naive / ours)", output);
+        Assert.Contains("round 2: naive", output);
+        Assert.Equal(2, figures.GetProperty("rounds").GetDouble());
     }
 
     [Fact]
@@ -112,10 +114,14 @@ public sealed class BenchCommandTests
         Assert.Contains("--model", error);
     }
 
-    [Fact]
-    public async Task ZeroRoundsIsRefusedNamingTheOption()
+    [Theory]
+    [InlineData("llm")]
+    [InlineData("pipeline")]
+    public async Task ZeroRoundsIsRefusedNamingTheOption(string benchmark)
     {
-        var (code, _, error) = await CliRunner.RunAsync("bench", "llm", "--model", Path.Combine(CliRunner.SharedEdc, "datasets", "example.txt"), "--rounds", "0");
+        var model = Path.Combine(CliRunner.SharedEdc, "datasets", "example.txt");
+        string[] embedder = benchmark == "pipeline" ? ["--embedder", model] : [];
+        var (code, _, error) = await CliRunner.RunAsync(["bench", benchmark, "--model", model, .. embedder, "--rounds", "0"]);
         Assert.Equal(ExitCodes.BadInput, code);
         Assert.Contains("--rounds", error);
     }

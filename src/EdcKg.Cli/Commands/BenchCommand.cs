@@ -89,9 +89,10 @@ internal static class BenchCommand
         var promptsDir = new Option<string?>("--prompts-dir") { Description = "Prompt templates (default: ours)." };
         var fewShotDir = new Option<string?>("--few-shot-dir") { Description = "Few-shot examples (default: ours; EDC's few_shot_examples/<dataset> works)." };
         var llamaLib = new Option<string?>("--llama-lib") { Description = "Folder of another llama.cpp build." };
+        var rounds = new Option<int>("--rounds") { Description = "Interleaved rounds of both paths; each keeps its fastest.", DefaultValueFactory = _ => 1 };
         var json = new Option<bool>("--json") { Description = "End with one JSON object of the figures." };
         var command = new Command("pipeline", "OIE, SD and SC end to end over N documents: the naive path (one document at a time, full prompts) against ours (batched, shared prefixes evaluated once).");
-        foreach (var option in new Option[] { model, embedder, docs, corpus, schema, parallelism, threads, maxTokens, promptsDir, fewShotDir, llamaLib, json })
+        foreach (var option in new Option[] { model, embedder, docs, corpus, schema, parallelism, threads, maxTokens, promptsDir, fewShotDir, llamaLib, rounds, json })
         {
             command.Options.Add(option);
         }
@@ -110,6 +111,7 @@ internal static class BenchCommand
                 Threads = parseResult.GetValue(threads),
                 OpenExtractionMaxTokens = parseResult.GetValue(maxTokens),
                 LlamaLibrary = parseResult.GetValue(llamaLib),
+                Rounds = AtLeastOne(parseResult.GetValue(rounds), "--rounds"),
             };
             return await RunAsync(console, parseResult.GetValue(json), async (output, ct) =>
             {
