@@ -14,8 +14,7 @@ namespace EdcKg.LlamaCpp;
 /// Every row of a step attends over every cell in the buffer (llama.cpp masks the other sequences' cells but computes
 /// them), so the buffer holds no cell longer than a row needs it: an answer whose grammar is complete ends without
 /// decoding the forced end token, a prompt that fits whole into the next step is not split across two, and a cached
-/// prefix that a new stage's requests do not share is freed when they start sharing their own, or as soon as one of
-/// them is admitted while no other request shares it.
+/// prefix is freed as soon as a request of a new stage that does not share it comes up while no other request does.
 /// </summary>
 internal sealed class BatchedGenerator : IDisposable
 {
@@ -224,30 +223,21 @@ internal sealed class BatchedGenerator : IDisposable
         }
 
         var (shared, source) = options.PrefixCaching ? SharedPrefix(prompt) : (0, null);
+        if (cachedTokens.Length > 0 && CommonPrefix(cachedTokens, prompt, prompt.Length) < options.MinSharedPrefixTokens && !CacheInUse(deferred))
+        {
+            // The cached prefix is another stage's: neither this request nor any in flight or waiting shares it, and
+            // this one would replace it when it finishes (Retain). Freed now, its cells are not in the buffer that
+            // every row evaluated meanwhile attends over (masked) for nothing.
+            NativeMethods.llama_memory_seq_rm(memory, CacheSequence, -1, -1);
+            SetCache([]);
+        }
+
         if (shared < 0)
         {
             // A sequence still evaluating its prompt will soon hold more of this one: wait for it rather than
             // evaluate the same tokens twice (the batch is full of its prompt meanwhile).
             deferredForPrefix = true;
-            if (cachedTokens.Length > 0 && CommonPrefix(cachedTokens, prompt, prompt.Length) < options.MinSharedPrefixTokens
-                && active.All(a => a.CachedPrefix < options.MinSharedPrefixTokens))
-            {
-                // Requests now share a new prefix and none in flight uses the cached one (the next stage has begun):
-                // free its cells, which every row evaluated meanwhile would attend over (masked) for nothing.
-                NativeMethods.llama_memory_seq_rm(memory, CacheSequence, -1, -1);
-                SetCache([]);
-            }
-
             return false;
-        }
-
-        if (shared == 0 && cachedTokens.Length > 0 && prompt.Length > 1 && !CacheInUse(deferred))
-        {
-            // The cached prefix is another stage's: no request in flight or waiting shares it, and this one, which does
-            // not either, would replace it when it finishes (Retain). Freed now, it is not in the buffer this
-            // prompt's rows attend over.
-            NativeMethods.llama_memory_seq_rm(memory, CacheSequence, -1, -1);
-            SetCache([]);
         }
 
         if (source is not null)
