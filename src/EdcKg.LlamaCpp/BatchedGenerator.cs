@@ -15,6 +15,9 @@ namespace EdcKg.LlamaCpp;
 /// them), so the buffer holds no cell longer than a row needs it: an answer whose grammar is complete ends without
 /// decoding the forced end token, a prompt that fits whole into the next step is not split across two, and a cached
 /// prefix is freed as soon as a request of a new stage that does not share it comes up while no other request does.
+/// A finished prompt whose asker may follow up with one that opens the same way (<see cref="GenerationRequest.FollowUpLikely"/>)
+/// keeps its cells, in a sequence of its own, for the next <see cref="FollowUpSteps"/> steps, until a request of another
+/// stage comes up, or until its room is needed.
 /// </summary>
 internal sealed class BatchedGenerator : IDisposable
 {
@@ -23,6 +26,10 @@ internal sealed class BatchedGenerator : IDisposable
     // Waiting requests looked at per step: enough to fill every free slot past a few deferred ones, few enough that a
     // queue of thousands costs nothing per step.
     private const int MaxScannedPerStep = 256;
+
+    // Steps a finished prompt is kept for its follow-up: the asker reads the answer and sends the follow-up while the
+    // next step decodes, so it is waiting by the one after.
+    private const int FollowUpSteps = 2;
 
     private readonly LlamaModel model;
     private readonly LlamaChatClientOptions options;
@@ -34,11 +41,14 @@ internal sealed class BatchedGenerator : IDisposable
     private readonly Queue<GenerationRequest> waiting = new();
     private readonly List<ActiveSequence> active = [];
     private readonly Stack<int> freeIds = new();
+    private readonly List<KeptPrompt> kept = [];
+    private readonly Stack<int> keptIds = new();
     private readonly Task loop;
     private readonly Lock statisticsGate = new();
     private LlamaBatch batch;
     private int[] cachedTokens = [];
     private bool deferredForPrefix;
+    private long steps;
     private GenerationStatistics statistics = new(0, 0, 0, 0, 0);
 
     public BatchedGenerator(LlamaModel model, LlamaChatClientOptions options)
@@ -50,7 +60,8 @@ internal sealed class BatchedGenerator : IDisposable
         parameters.NCtx = (uint)options.ContextSize;
         parameters.NBatch = (uint)options.BatchSize;
         parameters.NUbatch = (uint)options.BatchSize;
-        parameters.NSeqMax = (uint)(options.MaxParallelSequences + 1);
+        // The cache sequence, one per request in flight, and as many again for prompts kept for a follow-up.
+        parameters.NSeqMax = (uint)((2 * options.MaxParallelSequences) + 1);
         parameters.NThreads = options.Threads ?? Environment.ProcessorCount;
         parameters.NThreadsBatch = parameters.NThreads;
         // One KV buffer for all sequences: a copied prefix is then shared cells, not a copy of the data.
@@ -80,6 +91,7 @@ internal sealed class BatchedGenerator : IDisposable
         for (var id = options.MaxParallelSequences; id >= 1; id--)
         {
             freeIds.Push(id);
+            keptIds.Push(options.MaxParallelSequences + id);
         }
 
         loop = Task.Factory.StartNew(Run, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
@@ -100,6 +112,9 @@ internal sealed class BatchedGenerator : IDisposable
 
     /// <summary>Tokens the cache sequence holds now; read on the decoding thread (from a logits observer) to see it mid-run.</summary>
     internal int CachedPrefixLength => cachedTokens.Length;
+
+    /// <summary>Finished prompts kept for a follow-up now; read when the decoder is idle.</summary>
+    internal int KeptForFollowUp => kept.Count;
 
     public Task<GenerationResult> Enqueue(GenerationRequest request)
     {
@@ -161,6 +176,11 @@ internal sealed class BatchedGenerator : IDisposable
         try
         {
             AdmitWaiting(deferred);
+            // Kept prompts whose follow-up had its time (it would have been admitted just now) go.
+            foreach (var prompt in kept.Where(k => steps - k.Since >= FollowUpSteps).ToList())
+            {
+                Forget(prompt);
+            }
         }
         finally
         {
@@ -232,6 +252,12 @@ internal sealed class BatchedGenerator : IDisposable
             SetCache([]);
         }
 
+        foreach (var other in kept.Where(k => !Shares(k.Tokens, prompt) && !SharedByWaiting(k.Tokens, deferred)).ToList())
+        {
+            // A kept prompt of another stage: its follow-up will not come.
+            Forget(other);
+        }
+
         if (shared < 0)
         {
             // A sequence still evaluating its prompt will soon hold more of this one: wait for it rather than
@@ -240,11 +266,11 @@ internal sealed class BatchedGenerator : IDisposable
             return false;
         }
 
-        if (source is not null)
+        if (source is { } from)
         {
             // The shared part goes to the cache sequence, which then counts those cells once for everyone.
             NativeMethods.llama_memory_seq_rm(memory, CacheSequence, -1, -1);
-            NativeMethods.llama_memory_seq_cp(memory, source.Id, CacheSequence, 0, shared);
+            NativeMethods.llama_memory_seq_cp(memory, from, CacheSequence, 0, shared);
             SetCache(prompt[..shared]);
         }
         else if (shared > 0 && shared < cachedTokens.Length)
@@ -255,6 +281,12 @@ internal sealed class BatchedGenerator : IDisposable
         }
 
         var need = prompt.Length - shared + request.MaxTokens;
+        while (ReservedCells() + need > contextSize && kept.Count > 0)
+        {
+            // Prompts kept for a follow-up give way to a request that is here.
+            Forget(kept[0]);
+        }
+
         if (ReservedCells() + need > contextSize && shared == 0 && cachedTokens.Length > 0)
         {
             // The cached prefix is of no use to this request: free its cells before giving up on room.
@@ -289,30 +321,38 @@ internal sealed class BatchedGenerator : IDisposable
     }
 
     /// <summary>
-    /// The prompt tokens a new request can take from KV cells already evaluated, and the active sequence they come from
-    /// (null: the cache sequence, or nothing shared); -1 when an active sequence still evaluating its prompt will
+    /// The prompt tokens a new request can take from KV cells already evaluated, and the sequence they come from (an
+    /// active one or a kept prompt; null: the cache sequence, or nothing shared); -1 when an active sequence still evaluating its prompt will
     /// soon cover at least <see cref="LlamaChatClientOptions.MinSharedPrefixTokens"/> more of it.
     /// </summary>
-    private (int Shared, ActiveSequence? Source) SharedPrefix(int[] prompt)
+    private (int Shared, int? Source) SharedPrefix(int[] prompt)
     {
         // The last prompt token is always evaluated: its logits give the first answer token.
         var limit = prompt.Length - 1;
         var best = CommonPrefix(cachedTokens, prompt, limit);
-        ActiveSequence? source = null;
+        int? source = null;
         var pending = 0;
         foreach (var sequence in active)
         {
             var common = CommonPrefix(sequence.Request.PromptTokens, prompt, limit);
             var available = Math.Min(common, sequence.PromptCursor);
-            // The cache is preferred unless a sequence holds clearly more: replacing it for a few tokens would churn it.
-            if (available >= best + options.MinSharedPrefixTokens || (available > best && best < options.MinSharedPrefixTokens))
+            if (Better(available, best))
             {
-                (best, source) = (available, sequence);
+                (best, source) = (available, sequence.Id);
             }
 
             if (common > sequence.PromptCursor)
             {
                 pending = Math.Max(pending, common);
+            }
+        }
+
+        foreach (var finished in kept)
+        {
+            var available = CommonPrefix(finished.Tokens, prompt, limit);
+            if (Better(available, best))
+            {
+                (best, source) = (available, finished.Id);
             }
         }
 
@@ -322,12 +362,22 @@ internal sealed class BatchedGenerator : IDisposable
         }
 
         return best >= options.MinSharedPrefixTokens ? (best, source) : (0, null);
+
+        // The cache is preferred unless another sequence holds clearly more: replacing it for a few tokens would churn it.
+        bool Better(int available, int than) =>
+            available >= than + options.MinSharedPrefixTokens || (available > than && than < options.MinSharedPrefixTokens);
     }
+
+    private bool Shares(int[] a, int[] b) => CommonPrefix(a, b, Math.Min(a.Length, b.Length)) >= options.MinSharedPrefixTokens;
+
+    /// <summary>Whether a waiting request, or one among <paramref name="deferred"/>, shares the start of <paramref name="prompt"/>.</summary>
+    private bool SharedByWaiting(int[] prompt, List<GenerationRequest> deferred) =>
+        waiting.Take(MaxScannedPerStep).Concat(deferred).Any(w => CommonPrefix(prompt, w.PromptTokens, w.PromptTokens.Length - 1) >= options.MinSharedPrefixTokens);
 
     /// <summary>Whether a request in flight, waiting, or among <paramref name="deferred"/> shares the cached prefix.</summary>
     private bool CacheInUse(List<GenerationRequest> deferred) =>
         active.Any(a => a.CachedPrefix >= options.MinSharedPrefixTokens)
-        || waiting.Take(MaxScannedPerStep).Concat(deferred).Any(w => CommonPrefix(cachedTokens, w.PromptTokens, w.PromptTokens.Length - 1) >= options.MinSharedPrefixTokens);
+        || SharedByWaiting(cachedTokens, deferred);
 
     private void SetCache(int[] tokens)
     {
@@ -338,8 +388,14 @@ internal sealed class BatchedGenerator : IDisposable
         }
     }
 
-    /// <summary>KV cells held or still claimable: the cached prefix once, and each sequence's prompt beyond it plus its answer.</summary>
-    private int ReservedCells() => cachedTokens.Length + active.Sum(a => a.Request.PromptTokens.Length - a.CachedPrefix + a.Request.MaxTokens);
+    /// <summary>
+    /// KV cells held or still claimable: the cached prefix once, each sequence's prompt beyond it plus its answer, and
+    /// each kept prompt beyond it.
+    /// </summary>
+    private int ReservedCells() =>
+        cachedTokens.Length
+        + active.Sum(a => a.Request.PromptTokens.Length - a.CachedPrefix + a.Request.MaxTokens)
+        + kept.Sum(k => k.Tokens.Length - CommonPrefix(cachedTokens, k.Tokens, k.Tokens.Length));
 
     private static void Fail(GenerationRequest request, Exception error)
     {
@@ -360,6 +416,7 @@ internal sealed class BatchedGenerator : IDisposable
             return;
         }
 
+        steps++;
         var count = 0;
         void Add(int token, int position, int sequenceId, bool wantLogits)
         {
@@ -448,6 +505,7 @@ internal sealed class BatchedGenerator : IDisposable
                 if (sequence.Finish is not null)
                 {
                     Retain(sequence);
+                    Keep(sequence);
                     Release(sequence);
                     completed.Add((sequence.Request, sequence.Complete()));
                 }
@@ -556,6 +614,34 @@ internal sealed class BatchedGenerator : IDisposable
         SetCache(prompt[..keep]);
     }
 
+    private void Keep(ActiveSequence sequence)
+    {
+        // A prompt whose asker may follow up with one that opens the same way keeps its cells (not its answer's) in a
+        // sequence of its own, unless the cache now holds nearly all of it.
+        var prompt = sequence.Request.PromptTokens;
+        if (!sequence.Request.FollowUpLikely || !options.PrefixCaching
+            || CommonPrefix(cachedTokens, prompt, prompt.Length) + options.MinSharedPrefixTokens > prompt.Length)
+        {
+            return;
+        }
+
+        if (keptIds.Count == 0)
+        {
+            Forget(kept[0]);
+        }
+
+        var id = keptIds.Pop();
+        NativeMethods.llama_memory_seq_cp(memory, sequence.Id, id, 0, prompt.Length);
+        kept.Add(new KeptPrompt(id, prompt, steps));
+    }
+
+    private void Forget(KeptPrompt prompt)
+    {
+        NativeMethods.llama_memory_seq_rm(memory, prompt.Id, -1, -1);
+        kept.Remove(prompt);
+        keptIds.Push(prompt.Id);
+    }
+
     private void Release(ActiveSequence sequence)
     {
         // Frees this sequence's KV cells; cells it shares with the cached prefix or other sequences stay for them.
@@ -573,4 +659,7 @@ internal sealed class BatchedGenerator : IDisposable
 
     private static int CommonPrefix(int[] a, int[] b, int limit) =>
         a.AsSpan(0, Math.Min(a.Length, limit)).CommonPrefixLength(b.AsSpan(0, Math.Min(b.Length, limit)));
+
+    /// <summary>A finished prompt kept for a follow-up: its sequence id, its tokens, and the step it finished in.</summary>
+    private sealed record KeptPrompt(int Id, int[] Tokens, long Since);
 }

@@ -23,6 +23,13 @@ internal sealed class GenerationRequest
     /// </summary>
     public bool EndsWhenComplete { get; init; }
 
+    /// <summary>
+    /// The asker may follow up with a prompt that opens the same way (<see cref="Core.Prompts.ChatOptionKeys.FollowUp"/>):
+    /// when the answer is done, the prompt's KV cells stay for a few steps, for a request that shares more of them than
+    /// the cached prefix holds.
+    /// </summary>
+    public bool FollowUpLikely { get; init; }
+
     /// <summary>Text pieces as they are decoded (streaming); completed when the answer ends.</summary>
     public ChannelWriter<string>? Pieces { get; init; }
 

@@ -72,10 +72,13 @@ public sealed class LlamaChatClient : IChatClient
     /// <summary>Prompt tokens whose KV cells the cache sequence holds now (see <see cref="BatchedGenerator.CachedPrefixLength"/>).</summary>
     internal int CachedPrefixLength => generator.CachedPrefixLength;
 
+    /// <summary>Finished prompts kept for a follow-up now (see <see cref="BatchedGenerator.KeptForFollowUp"/>).</summary>
+    internal int KeptForFollowUp => generator.KeptForFollowUp;
+
     /// <summary>Answers like <see cref="GetResponseAsync"/> and hands <paramref name="observer"/> the logits of every answer token.</summary>
-    internal async Task<ChatResponse> GetResponseWithLogitsAsync(IEnumerable<ChatMessage> messages, ChatOptions? options, Action<float[]> observer)
+    internal async Task<ChatResponse> GetResponseWithLogitsAsync(IEnumerable<ChatMessage> messages, ChatOptions? options, Action<float[]> observer, CancellationToken cancellationToken = default)
     {
-        var request = CreateRequest(messages, options, pieces: null, CancellationToken.None);
+        var request = CreateRequest(messages, options, pieces: null, cancellationToken);
         var result = await generator.Enqueue(new GenerationRequest
         {
             PromptTokens = request.PromptTokens,
@@ -84,6 +87,7 @@ public sealed class LlamaChatClient : IChatClient
             StopSequences = request.StopSequences,
             CancellationToken = request.CancellationToken,
             EndsWhenComplete = request.EndsWhenComplete,
+            FollowUpLikely = request.FollowUpLikely,
             LogitsObserver = observer,
         }).ConfigureAwait(false);
         return new ChatResponse(new ChatMessage(ChatRole.Assistant, result.Text)) { FinishReason = result.FinishReason, Usage = Usage(result) };
@@ -190,6 +194,7 @@ public sealed class LlamaChatClient : IChatClient
             CancellationToken = cancellationToken,
             Pieces = pieces,
             EndsWhenComplete = OutputShapeOf(chatOptions) is { } shape && OutputShapeGrammar.EndsWhenComplete(shape),
+            FollowUpLikely = chatOptions?.AdditionalProperties?.TryGetValue(ChatOptionKeys.FollowUp, out var followUp) == true && followUp is true,
         };
     }
 

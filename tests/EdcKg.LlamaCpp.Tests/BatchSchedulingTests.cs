@@ -164,6 +164,96 @@ public sealed class BatchSchedulingTests(TinyModelFixture fixture)
         Assert.Equal(instructions, answers[1].Usage!.CachedInputTokenCount);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task AFollowUpTakesTheTextOfThePromptItFollows(bool followUp)
+    {
+        // The cache holds the instructions; a question about a text is answered, and then its asker asks about the same
+        // text again. Said to be followed up, the first prompt's cells stay for it, so only the new part is evaluated.
+        using var client = new LlamaChatClient(fixture.Model, new() { Threads = 1, MaxParallelSequences = 3, ContextSize = 4096, ExactAttention = true });
+        var (other, first, next) = (Question(EdcPrompts.Documents[0], 1), Question(EdcPrompts.Documents[1], 1), Question(EdcPrompts.Documents[1], 2));
+        var tokens = new[] { other, first, next }.Select(p => fixture.Model.Tokenize(client.PromptFor([new(ChatRole.User, p)], null), true, true)).ToArray();
+        var instructions = tokens[0].AsSpan().CommonPrefixLength(tokens[1]);
+        var text = tokens[1].AsSpan().CommonPrefixLength(tokens[2]);
+        Assert.True(text >= instructions + 16, $"the questions share {text} tokens, the instructions {instructions}");
+        await client.GetResponseAsync([new(ChatRole.User, other)], Choice());
+
+        await client.GetResponseAsync([new(ChatRole.User, first)], FollowedUp(Choice(), followUp));
+        Assert.Equal(followUp ? 1 : 0, client.KeptForFollowUp);
+        var answer = await client.GetResponseAsync([new(ChatRole.User, next)], Choice());
+
+        Assert.Equal(followUp ? text : instructions, answer.Usage!.CachedInputTokenCount);
+        using var alone = new LlamaChatClient(fixture.Model, new() { Threads = 1, MaxParallelSequences = 1, PrefixCaching = false, ContextSize = 4096, ExactAttention = true });
+        Assert.Equal((await alone.GetResponseAsync([new(ChatRole.User, next)], Choice())).Text, answer.Text);
+    }
+
+    [Fact]
+    public async Task AKeptPromptGoesWhenItsFollowUpHadItsTimeOrAnotherStageComes()
+    {
+        using var client = new LlamaChatClient(fixture.Model, new() { Threads = 1, MaxParallelSequences = 3, ContextSize = 8192 });
+        await client.GetResponseAsync([new(ChatRole.User, Question(EdcPrompts.Documents[0], 1))], Choice());
+        await client.GetResponseAsync([new(ChatRole.User, Question(EdcPrompts.Documents[1], 1))], FollowedUp(Choice(), true));
+        Assert.Equal(1, client.KeptForFollowUp);
+
+        // A question of the same stage about another text shares the instructions only; a few steps on, the follow-up
+        // that did not come is not waited for any longer.
+        var unrelated = await client.GetResponseAsync([new(ChatRole.User, Question(EdcPrompts.Documents[2], 1))], new ChatOptions { MaxOutputTokens = 4 });
+        Assert.Equal(4, unrelated.Usage!.OutputTokenCount);
+        Assert.Equal(0, client.KeptForFollowUp);
+        var cached = client.CachedPrefixLength;
+        var late = await client.GetResponseAsync([new(ChatRole.User, Question(EdcPrompts.Documents[1], 2))], Choice());
+        var text = new[] { Question(EdcPrompts.Documents[1], 1), Question(EdcPrompts.Documents[1], 2) }
+            .Select(p => fixture.Model.Tokenize(client.PromptFor([new(ChatRole.User, p)], null), true, true)).ToArray();
+        Assert.True(cached + 16 <= text[0].AsSpan().CommonPrefixLength(text[1]));
+        Assert.Equal(cached, late.Usage!.CachedInputTokenCount); // the instructions only, not the text
+
+        // A request of another stage, which shares nothing with a kept prompt, lets it go as soon as it comes.
+        await client.GetResponseAsync([new(ChatRole.User, Question(EdcPrompts.Documents[3], 1))], FollowedUp(Choice(), true));
+        Assert.Equal(1, client.KeptForFollowUp);
+        var keptWhenAnswering = -1;
+        var otherStage = $"List the entities of this text: {EdcPrompts.Documents[4]}";
+        await client.GetResponseWithLogitsAsync([new(ChatRole.User, otherStage)], new ChatOptions { MaxOutputTokens = 1 }, _ => keptWhenAnswering = client.KeptForFollowUp);
+        Assert.Equal(0, keptWhenAnswering);
+    }
+
+    [Fact]
+    public async Task KeptPromptsGiveWayToARequestThatNeedsTheirRoom()
+    {
+        const int contextSize = 2048;
+        using var client = new LlamaChatClient(fixture.Model, new() { Threads = 1, MaxParallelSequences = 3, ContextSize = contextSize });
+        var (other, first, big) = (Question(EdcPrompts.Documents[0], 1), Question(EdcPrompts.Documents[1], 1), Question(EdcPrompts.Documents[2], 1));
+        var tokens = new[] { other, first, big }.Select(p => fixture.Model.Tokenize(client.PromptFor([new(ChatRole.User, p)], null), true, true)).ToArray();
+        var instructions = tokens[0].AsSpan().CommonPrefixLength(tokens[1]);
+        await client.GetResponseAsync([new(ChatRole.User, other)], Choice());
+        await client.GetResponseAsync([new(ChatRole.User, first)], FollowedUp(Choice(), true));
+        Assert.Equal((1, instructions), (client.KeptForFollowUp, client.CachedPrefixLength));
+
+        // Its answer limit leaves room for the cached instructions and its own cells, not for the kept prompt as well.
+        var keptTail = tokens[1].Length - instructions;
+        var maxTokens = contextSize - tokens[2].Length - keptTail + 1;
+        using var stop = new CancellationTokenSource();
+        var keptWhenAnswering = -1;
+        var answering = client.GetResponseWithLogitsAsync([new(ChatRole.User, big)], new ChatOptions { MaxOutputTokens = maxTokens }, _ =>
+        {
+            keptWhenAnswering = client.KeptForFollowUp;
+            stop.Cancel();
+        }, stop.Token);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => answering);
+        Assert.Equal(0, keptWhenAnswering);
+    }
+
+    private static ChatOptions FollowedUp(ChatOptions options, bool followUp)
+    {
+        if (followUp)
+        {
+            options.AdditionalProperties![ChatOptionKeys.FollowUp] = true;
+        }
+
+        return options;
+    }
+
     /// <summary>
     /// Answers <paramref name="first"/> alone, and while the decoder samples its answer sends the requests of
     /// <paramref name="next"/>, so that they are all waiting when it takes its next requests.

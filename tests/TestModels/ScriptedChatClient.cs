@@ -34,6 +34,9 @@ public sealed partial class ScriptedChatClient : IChatClient
     /// <summary>Every prompt received, in order of arrival.</summary>
     public List<string> Prompts { get; } = [];
 
+    /// <summary>The prompts whose asker said it may follow up (<see cref="ChatOptionKeys.FollowUp"/>), in order of arrival.</summary>
+    public List<string> FollowUpPrompts { get; } = [];
+
     /// <inheritdoc />
     public async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -47,6 +50,10 @@ public sealed partial class ScriptedChatClient : IChatClient
         lock (Prompts)
         {
             Prompts.Add(prompt);
+            if (options?.AdditionalProperties?.GetValueOrDefault(ChatOptionKeys.FollowUp) is true)
+            {
+                FollowUpPrompts.Add(prompt);
+            }
         }
 
         var shape = options?.AdditionalProperties?.GetValueOrDefault(ChatOptionKeys.OutputShape) as OutputShape;

@@ -17,4 +17,11 @@ public static class ChatOptionKeys
     /// A local backend appends it to the templated prompt; the returned text does not repeat it.
     /// </summary>
     public const string AnswerPrefix = "edckg.answer_prefix";
+
+    /// <summary>
+    /// <c>true</c> when the asker may, once it has read the answer, ask again with a prompt that opens the same way
+    /// (schema definition asking again about the relations its answer left out, with the same text). The answer is the
+    /// same either way; a local backend with a prompt cache keeps the prompt's evaluated tokens a little longer for it.
+    /// </summary>
+    public const string FollowUp = "edckg.follow_up";
 }

@@ -4,10 +4,11 @@ using Microsoft.Extensions.AI;
 namespace EdcKg.Core.Stages;
 
 /// <summary>One prompt to a chat model, as every stage asks it: a single user message, greedy decoding, the expected
-/// output shape and EDC's answer lead-in passed along for backends that can use them; the answer says whether it was cut.</summary>
+/// output shape and EDC's answer lead-in passed along for backends that can use them (and, with <c>followUp</c>, that the
+/// asker may ask again about the same text); the answer says whether it was cut.</summary>
 internal static class ChatQuestion
 {
-    public static async Task<ChatAnswer> AskAsync(IChatClient chat, string prompt, OutputShape shape, string answerPrefix, int maxOutputTokens, CancellationToken cancellationToken)
+    public static async Task<ChatAnswer> AskAsync(IChatClient chat, string prompt, OutputShape shape, string answerPrefix, int maxOutputTokens, CancellationToken cancellationToken, bool followUp = false)
     {
         var options = new ChatOptions
         {
@@ -19,6 +20,11 @@ internal static class ChatQuestion
                 [ChatOptionKeys.AnswerPrefix] = answerPrefix,
             },
         };
+        if (followUp)
+        {
+            options.AdditionalProperties[ChatOptionKeys.FollowUp] = true;
+        }
+
         var response = await chat.GetResponseAsync([new ChatMessage(ChatRole.User, prompt)], options, cancellationToken).ConfigureAwait(false);
         var text = response.Text ?? string.Empty;
         // Some backends echo the lead-in; the parsers want the answer alone.

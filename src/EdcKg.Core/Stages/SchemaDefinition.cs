@@ -31,13 +31,14 @@ public sealed class SchemaDefinition(IChatClient chat, PromptTemplate template, 
             return new SchemaDefinitionOutput([], []);
         }
 
-        var (found, truncated) = await AskAsync(text, triples, relations, cancellationToken).ConfigureAwait(false);
+        // Asked again (below) about what its answer leaves out, with the same text: the backend may keep the prompt for that.
+        var (found, truncated) = await AskAsync(text, triples, relations, followUp: true, cancellationToken).ConfigureAwait(false);
         var truncatedAnswers = truncated ? 1 : 0;
         var missing = new List<string>();
         var left = relations.Where(r => !found.ContainsKey(r)).ToList();
         var retries = await SiblingQuestions.AskAllAsync(
             left,
-            (relation, ct) => AskAsync(text, triples.Where(t => t.Relation == relation).ToList(), [relation], ct),
+            (relation, ct) => AskAsync(text, triples.Where(t => t.Relation == relation).ToList(), [relation], followUp: false, ct),
             cancellationToken).ConfigureAwait(false);
         for (var i = 0; i < left.Count; i++)
         {
@@ -57,7 +58,7 @@ public sealed class SchemaDefinition(IChatClient chat, PromptTemplate template, 
         return new SchemaDefinitionOutput(definitions, missing) { TruncatedAnswers = truncatedAnswers };
     }
 
-    private async Task<(Dictionary<string, string> Definitions, bool Truncated)> AskAsync(string text, IReadOnlyList<Triple> triples, IReadOnlyList<string> relations, CancellationToken cancellationToken)
+    private async Task<(Dictionary<string, string> Definitions, bool Truncated)> AskAsync(string text, IReadOnlyList<Triple> triples, IReadOnlyList<string> relations, bool followUp, CancellationToken cancellationToken)
     {
         var values = new Dictionary<string, string>
         {
@@ -66,7 +67,7 @@ public sealed class SchemaDefinition(IChatClient chat, PromptTemplate template, 
             ["triples"] = PythonRepr.OfNestedList(triples.Select(t => t.ToList())),
             ["relations"] = PythonRepr.OfList(relations),
         };
-        var answer = await ChatQuestion.AskAsync(chat, template.Fill(values), new RelationDefinitionsShape(relations), AnswerPrefix, maxOutputTokens, cancellationToken).ConfigureAwait(false);
+        var answer = await ChatQuestion.AskAsync(chat, template.Fill(values), new RelationDefinitionsShape(relations), AnswerPrefix, maxOutputTokens, cancellationToken, followUp).ConfigureAwait(false);
         return (RelationDefinitionParser.Parse(answer.Text, relations).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal), answer.Truncated);
     }
 }

@@ -37,6 +37,8 @@ public sealed class StageTests
         Assert.Contains("Relations: ['works_for', 'located_in', 'owns']", chat.Prompts[0]);
         var retry = Assert.Single(chat.Prompts.Skip(1), p => p.Contains("Relations: ['located_in']", StringComparison.Ordinal));
         Assert.Contains("Triples: [['Acme', 'located_in', 'Paris']]", retry);
+        // The first ask says that a follow-up about the same text may come; the re-asks do not.
+        Assert.Equal([chat.Prompts[0]], chat.FollowUpPrompts);
     }
 
     [Fact]
