@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using EdcKg.Core.Domain;
 using EdcKg.Core.Pipeline;
 using EdcKg.Core.Storage;
@@ -48,6 +50,7 @@ public sealed class PipelineBenchmark(PipelineBenchmarkSettings settings, IEmbed
             $"speed-up: {result.Ours.DocumentsPerSecond / result.Naive.DocumentsPerSecond:F2}x documents/s; prompt tokens evaluated {(double)result.Naive.PromptTokensEvaluated / Math.Max(1, result.Ours.PromptTokensEvaluated):F1}x fewer; peak RSS {result.PeakResidentMegabytes:F0} MB",
             $"{"stage (naive / ours)",-20} {"seconds",17} {"speed-up",8} {"in decode",15} {"LLM calls",9} {"evaluated",13} {"answer tok",11}",
             .. result.StagePairs().Select(p => StageRow(p.Stage, p.Naive, p.Ours)),
+            $"same outputs on both paths (so the same work): {string.Join(", ", result.StagePairs().Select(p => $"{p.Stage} {(result.SameOutputs(p.Stage) ? "yes" : "no")}"))}",
         ];
         foreach (var line in lines)
         {
@@ -65,6 +68,23 @@ public sealed class PipelineBenchmark(PipelineBenchmarkSettings settings, IEmbed
 
     private static FormattableString Row(string label, PipelinePathFigures f) =>
         $"{label,-40} {f.DocumentsPerSecond,8:F3} {f.Seconds,8:F1} {f.Requests,9} {f.PromptTokens,10} {f.PromptTokensEvaluated,10} {f.AnswerTokens,10} {f.CanonicalTriples,8}";
+
+    /// <summary>A digest of each stage's stored outputs (every item's, in item order), named as the stage clock names it.</summary>
+    private static async Task<Dictionary<string, string>> OutputDigestsAsync(RunStore store, IReadOnlyList<StageFigures> stages, CancellationToken cancellationToken)
+    {
+        var digests = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var stage in stages.Select(s => s.Stage.Split('-')[0]).Distinct(StringComparer.Ordinal))
+        {
+            foreach (var iteration in await store.LoadIterationsAsync(stage, cancellationToken).ConfigureAwait(false))
+            {
+                var outputs = await store.LoadItemResultsAsync(iteration, stage, cancellationToken).ConfigureAwait(false);
+                var text = string.Join('\n', outputs.OrderBy(o => o.Key.DocumentIndex).ThenBy(o => o.Key.ChunkIndex).Select(o => $"{o.Key.DocumentIndex}/{o.Key.ChunkIndex} {o.Value}"));
+                digests[iteration == 0 ? stage : $"{stage}-{iteration + 1}"] = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+            }
+        }
+
+        return digests;
+    }
 
     private async Task<PipelinePathFigures> MeasureAsync(LlamaModel model, List<Document> corpus, EdcPrompts prompts, int parallelism, CancellationToken cancellationToken)
     {
@@ -97,6 +117,7 @@ public sealed class PipelineBenchmark(PipelineBenchmarkSettings settings, IEmbed
             return new PipelinePathFigures(corpus.Count, seconds, statistics.Requests, statistics.PromptTokens, statistics.PromptTokensEvaluated, statistics.GeneratedTokens, summary.CanonicalTriples)
             {
                 Stages = stages.Stages,
+                OutputDigests = await OutputDigestsAsync(store, stages.Stages, cancellationToken).ConfigureAwait(false),
             };
         }
         finally

@@ -9,6 +9,10 @@ public sealed record PipelineBenchmarkResult(PipelinePathFigures Naive, Pipeline
     /// <summary>Rounds of both paths run; each path's figures are of its fastest.</summary>
     public int Rounds { get; init; } = 1;
 
+    /// <summary>Whether both paths stored the same outputs of <paramref name="stage"/> (so did the same work in it).</summary>
+    public bool SameOutputs(string stage) =>
+        Naive.OutputDigests.TryGetValue(stage, out var naive) && Ours.OutputDigests.TryGetValue(stage, out var ours) && naive == ours;
+
     /// <summary>The figures under the keys the <c>--json</c> line uses.</summary>
     public IReadOnlyDictionary<string, double> ToJsonFields()
     {
@@ -39,6 +43,8 @@ public sealed record PipelineBenchmarkResult(PipelinePathFigures Naive, Pipeline
                 fields[$"{path}_{stage}_prompt_tokens_evaluated"] = figures?.PromptTokensEvaluated ?? 0;
                 fields[$"{path}_{stage}_answer_tokens"] = figures?.AnswerTokens ?? 0;
             }
+
+            fields[$"same_{stage}_outputs"] = SameOutputs(name) ? 1 : 0;
         }
 
         return fields;

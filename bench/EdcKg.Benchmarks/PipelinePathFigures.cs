@@ -13,6 +13,12 @@ public sealed record PipelinePathFigures(int Documents, double Seconds, long Req
     /// <summary>Each stage's share of the run, in the order the stages ran.</summary>
     public IReadOnlyList<StageFigures> Stages { get; init; } = [];
 
+    /// <summary>
+    /// A digest (SHA-256, hex) of each stage's stored outputs over all documents, by the stage's name as in
+    /// <see cref="Stages"/>: equal digests on both paths mean that they got the same answers and so did the same work.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> OutputDigests { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Documents through the whole pipeline per second.</summary>
     public double DocumentsPerSecond => Documents / Seconds;
 }

@@ -47,7 +47,10 @@ public sealed record LlamaChatClientOptions
     /// <summary>
     /// Keep the KV cache in f32 and disable flash attention. llama.cpp's default f16 cache and attention kernels are not
     /// batch-invariant (a token decoded alone and in a batch get logits that differ around 1e-2); exact mode makes
-    /// batched greedy output match the one-at-a-time path at the cost of twice the KV memory.
+    /// batched greedy output match the one-at-a-time path at the cost of twice the KV memory, on a model whose matrix
+    /// products round the same for one row and for many (the f32 test model). On a quantized model the CPU's batched
+    /// and single-row products can round differently: on the Q4_K_M realistic-shape model, <c>bench pipeline</c> with
+    /// exact attention on both paths still stored different outputs in every stage.
     /// </summary>
     public bool ExactAttention { get; init; }
 

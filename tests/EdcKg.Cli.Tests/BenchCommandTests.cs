@@ -90,6 +90,20 @@ public sealed class BenchCommandTests
         Assert.Contains("stage (naive / ours)", output);
         Assert.Contains("round 2: naive", output);
         Assert.Equal(2, figures.GetProperty("rounds").GetDouble());
+        // Whether each stage stored the same outputs on both paths (so did the same work): said, not assumed.
+        Assert.Matches(@"same outputs on both paths \(so the same work\): oie (yes|no), sd (yes|no), sc (yes|no)", output);
+        foreach (var stage in new[] { "oie", "sd", "sc" })
+        {
+            var same = figures.GetProperty($"same_{stage}_outputs").GetDouble();
+            Assert.Contains(same, new[] { 0.0, 1.0 });
+            Assert.Contains($"{stage} {(same == 1 ? "yes" : "no")}", output);
+            if (same == 1)
+            {
+                // The same answers in a stage mean the same questions asked and the same tokens written.
+                Assert.Equal(figures.GetProperty($"naive_{stage}_llm_calls").GetDouble(), figures.GetProperty($"ours_{stage}_llm_calls").GetDouble());
+                Assert.Equal(figures.GetProperty($"naive_{stage}_answer_tokens").GetDouble(), figures.GetProperty($"ours_{stage}_answer_tokens").GetDouble());
+            }
+        }
     }
 
     [Fact]
