@@ -243,7 +243,7 @@ internal sealed class BatchedGenerator : IDisposable
         }
 
         var (shared, source) = options.PrefixCaching ? SharedPrefix(prompt) : (0, null);
-        if (cachedTokens.Length > 0 && CommonPrefix(cachedTokens, prompt, prompt.Length) < options.MinSharedPrefixTokens && !CacheInUse(deferred))
+        if (cachedTokens.Length > 0 && !Shares(cachedTokens, prompt) && !CacheInUse(deferred))
         {
             // The cached prefix is another stage's: neither this request nor any in flight or waiting shares it, and
             // this one would replace it when it finishes (Retain). Freed now, its cells are not in the buffer that
@@ -368,6 +368,7 @@ internal sealed class BatchedGenerator : IDisposable
             available >= than + options.MinSharedPrefixTokens || (available > than && than < options.MinSharedPrefixTokens);
     }
 
+    /// <summary>Whether two prompts open with at least <see cref="LlamaChatClientOptions.MinSharedPrefixTokens"/> tokens in common.</summary>
     private bool Shares(int[] a, int[] b) => CommonPrefix(a, b, Math.Min(a.Length, b.Length)) >= options.MinSharedPrefixTokens;
 
     /// <summary>Whether a waiting request, or one among <paramref name="deferred"/>, shares the start of <paramref name="prompt"/>.</summary>
